@@ -1,0 +1,37 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "ipvsadm-swift",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ipvsadm", targets: ["ipvsadm"]),
+        .library(name: "IPVSCore", targets: ["IPVSCore"]),
+        .library(name: "IPVSSchedulers", targets: ["IPVSSchedulers"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libnl-3 / libnl-genl-3, found through pkg-config.
+        .systemLibrary(
+            name: "CLibNL",
+            pkgConfig: "libnl-genl-3.0",
+            providers: [.apt(["libnl-3-dev", "libnl-genl-3-dev"])]
+        ),
+        // Marshals IPVS generic-netlink messages to and from plain C structs; no policy.
+        .target(name: "CIPVSShim", dependencies: ["CLibNL"]),
+        // The pure core: model, grammar, formatting, the client protocol. No I/O.
+        .target(name: "IPVSCore"),
+        // The kernel-backed IPVSClient.
+        .target(name: "IPVSNetlink", dependencies: ["IPVSCore", "CIPVSShim"]),
+        // The kernel's schedulers, in pure Swift.
+        .target(name: "IPVSSchedulers"),
+        .executableTarget(name: "ipvsadm", dependencies: ["IPVSCore", "IPVSNetlink"]),
+        // Library-level checks against a real kernel; run inside the VM test bed by Scripts/test.
+        .executableTarget(name: "ipvs-kernel-tests", dependencies: ["IPVSCore", "IPVSNetlink"]),
+        .testTarget(name: "IPVSCoreTests", dependencies: ["IPVSCore"]),
+        .testTarget(name: "IPVSSchedulersTests", dependencies: ["IPVSSchedulers"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

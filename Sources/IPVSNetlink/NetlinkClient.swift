@@ -1,0 +1,2 @@
+// placeholder until the netlink client lands
+import IPVSCore
