@@ -1,0 +1,213 @@
+internal import CIPVSShim
+internal import CLibNL
+import IPVSCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Every call into libnl and the IPVS shim, in one place.
+///
+/// Both speak libnl's convention: 0 or a count on success, a negative `NLE_*` code on failure.
+/// `check` is the one helper that turns such a code into `ClientError.netlink`; nothing else in
+/// this module calls C. Kernel errnos never come through here: they arrive inside reply messages
+/// (`ReplyMessage.error`) and become `KernelError` elsewhere.
+enum LibNL {
+    /// Runs one C call and throws `ClientError.netlink` for a negative `NLE_*` result.
+    @discardableResult
+    static func check(_ call: () -> Int32) throws -> Int32 {
+        let result = call()
+        guard result >= 0 else { throw netlinkError(result) }
+        return result
+    }
+
+    /// libnl's description of one of its codes, kept with the (positive) code.
+    static func netlinkError(_ code: Int32) -> ClientError {
+        let positive = code < 0 ? -code : code
+        let message = nl_geterror(positive).map { String(cString: $0) } ?? "netlink error \(positive)"
+        return .netlink(code: positive, message: message)
+    }
+
+    // MARK: Sockets
+
+    static func allocateSocket() throws -> OpaquePointer {
+        guard let socket = nl_socket_alloc() else { throw netlinkError(-NLE_NOMEM) }
+        return socket
+    }
+
+    static func freeSocket(_ socket: OpaquePointer) {
+        nl_socket_free(socket)
+    }
+
+    /// Connects to generic netlink and sets the socket up for pipelined requests.
+    static func connect(_ socket: OpaquePointer, bufferSize: Int32) throws {
+        try check { genl_connect(socket) }
+        // Requests ask for their acks explicitly (dumps must not), so libnl must not add them.
+        nl_socket_disable_auto_ack(socket)
+        // Peek at each datagram's size first, so that large dump parts are never truncated.
+        nl_socket_enable_msg_peek(socket)
+        // Room for the acks of a whole batch; the kernel caps this at its rmem/wmem maximum.
+        try check { nl_socket_set_buffer_size(socket, bufferSize, bufferSize) }
+        // Refusals echo only the request's header, not the whole request: smaller acks, bigger batches.
+        var one: Int32 = 1
+        _ = setsockopt(
+            nl_socket_get_fd(socket), SOL_NETLINK, NETLINK_CAP_ACK, &one, socklen_t(MemoryLayout<Int32>.size))
+    }
+
+    /// The id of a generic-netlink family, or nil when the kernel has no such family.
+    static func resolveFamily(_ socket: OpaquePointer, name: String) throws -> Int32? {
+        let result = genl_ctrl_resolve(socket, name)
+        if result == -NLE_OBJ_NOTFOUND { return nil }
+        guard result >= 0 else { throw netlinkError(result) }
+        return result
+    }
+
+    /// Sends bytes holding one or more complete messages as one datagram.
+    static func send(_ socket: OpaquePointer, _ bytes: [UInt8]) throws {
+        var copy = bytes
+        try copy.withUnsafeMutableBytes { buffer in
+            _ = try check { nl_sendto(socket, buffer.baseAddress, buffer.count) }
+        }
+    }
+
+    /// What one receive produced.
+    enum Received {
+        case datagram([UInt8])
+        /// The kernel dropped replies because the receive buffer was full (ENOBUFS).
+        case overrun
+        /// Nothing was waiting (only with `ifReady`).
+        case nothing
+    }
+
+    /// Receives one datagram; blocks unless `ifReady`, in which case it returns `.nothing` when
+    /// no datagram is queued.
+    static func receive(_ socket: OpaquePointer, ifReady: Bool = false) throws -> Received {
+        if ifReady {
+            var descriptor = pollfd(fd: nl_socket_get_fd(socket), events: Int16(POLLIN), revents: 0)
+            if poll(&descriptor, 1, 0) <= 0 { return .nothing }
+        }
+        var peer = sockaddr_nl()
+        var buffer: UnsafeMutablePointer<UInt8>? = nil
+        errno = 0
+        let count = nl_recv(socket, &peer, &buffer, nil)
+        let savedErrno = errno
+        defer { free(buffer) }
+        if count < 0 {
+            // libnl folds ENOBUFS into NLE_NOMEM; the errno left behind tells them apart.
+            if count == -NLE_NOMEM && savedErrno == ENOBUFS { return .overrun }
+            if count == -NLE_AGAIN { return .nothing }
+            throw netlinkError(count)
+        }
+        guard count > 0, let buffer else { return .nothing }
+        return .datagram(Array(UnsafeBufferPointer(start: buffer, count: Int(count))))
+    }
+
+    // MARK: Messages
+
+    static func allocateMessage() throws -> OpaquePointer {
+        guard let message = nlmsg_alloc() else { throw netlinkError(-NLE_NOMEM) }
+        return message
+    }
+
+    static func freeMessage(_ message: OpaquePointer) {
+        nlmsg_free(message)
+    }
+
+    static func putHeader(_ message: OpaquePointer, family: Int32, command: UInt8, flags: Int32) throws {
+        try check { cipvs_put_header(message, family, command, flags) }
+    }
+
+    static func putService(_ message: OpaquePointer, _ service: cipvs_service) throws {
+        var service = service
+        try check { cipvs_put_service(message, &service) }
+    }
+
+    static func putDestination(_ message: OpaquePointer, _ destination: cipvs_dest) throws {
+        var destination = destination
+        try check { cipvs_put_dest(message, &destination) }
+    }
+
+    static func putDaemon(_ message: OpaquePointer, _ daemon: cipvs_daemon) throws {
+        var daemon = daemon
+        try check { cipvs_put_daemon(message, &daemon) }
+    }
+
+    static func putConfig(_ message: OpaquePointer, _ config: cipvs_config) throws {
+        var config = config
+        try check { cipvs_put_config(message, &config) }
+    }
+
+    /// Gives the message the socket's port and the next sequence number; returns that number.
+    static func complete(_ message: OpaquePointer, on socket: OpaquePointer) -> UInt32 {
+        nl_complete_msg(socket, message)
+        return cipvs_message_sequence(message)
+    }
+
+    /// The message's bytes, header included.
+    static func bytes(of message: OpaquePointer) -> [UInt8] {
+        var length = 0
+        guard let start = cipvs_message_bytes(message, &length) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: start, count: length))
+    }
+
+    // MARK: Replies
+
+    /// Splits a received datagram into its messages.
+    static func messages(in datagram: [UInt8]) throws -> [ReplyMessage] {
+        try datagram.withUnsafeBytes { buffer -> [ReplyMessage] in
+            var replies: [ReplyMessage] = []
+            var offset = 0
+            var found = cipvs_message()
+            while try check({ cipvs_next_message(buffer.baseAddress, buffer.count, &offset, &found) }) == 1 {
+                let bytes = Array(UnsafeRawBufferPointer(start: found.start, count: found.length))
+                replies.append(
+                    ReplyMessage(
+                        type: found.type, flags: found.flags, sequence: found.sequence,
+                        command: found.command, error: found.error, bytes: bytes))
+            }
+            return replies
+        }
+    }
+
+    static func parseService(_ bytes: [UInt8]) throws -> cipvs_service {
+        var service = cipvs_service()
+        try bytes.withUnsafeBytes { buffer in
+            _ = try check { cipvs_parse_service(buffer.baseAddress, buffer.count, &service) }
+        }
+        return service
+    }
+
+    static func parseDestination(_ bytes: [UInt8]) throws -> cipvs_dest {
+        var destination = cipvs_dest()
+        try bytes.withUnsafeBytes { buffer in
+            _ = try check { cipvs_parse_dest(buffer.baseAddress, buffer.count, &destination) }
+        }
+        return destination
+    }
+
+    static func parseDaemon(_ bytes: [UInt8]) throws -> cipvs_daemon {
+        var daemon = cipvs_daemon()
+        try bytes.withUnsafeBytes { buffer in
+            _ = try check { cipvs_parse_daemon(buffer.baseAddress, buffer.count, &daemon) }
+        }
+        return daemon
+    }
+
+    static func parseConfig(_ bytes: [UInt8]) throws -> cipvs_config {
+        var config = cipvs_config()
+        try bytes.withUnsafeBytes { buffer in
+            _ = try check { cipvs_parse_config(buffer.baseAddress, buffer.count, &config) }
+        }
+        return config
+    }
+
+    static func parseInfo(_ bytes: [UInt8]) throws -> cipvs_info {
+        var info = cipvs_info()
+        try bytes.withUnsafeBytes { buffer in
+            _ = try check { cipvs_parse_info(buffer.baseAddress, buffer.count, &info) }
+        }
+        return info
+    }
+}

@@ -1,0 +1,94 @@
+internal import CIPVSShim
+import IPVSCore
+
+/// Owns one libnl `nl_sock` connected to generic netlink, and the IPVS family id resolved on it.
+///
+/// Requests go out as datagrams of one or more messages; replies are matched back by sequence
+/// number, so a batch costs one send however many requests it holds.
+final class NetlinkSocket {
+    /// Owns the raw socket alone, so that a failure later in `NetlinkSocket.init` still frees it.
+    private final class Handle {
+        let pointer: OpaquePointer
+        init() throws { pointer = try LibNL.allocateSocket() }
+        deinit { LibNL.freeSocket(pointer) }
+    }
+
+    private let handle: Handle
+    /// The generic-netlink id of the "IPVS" family.
+    let family: Int32
+
+    /// Most requests sent in one datagram; halved whenever the kernel's buffers prove too small.
+    var batchLimit = 128
+
+    /// Receive and send buffer asked for; enough for the acks of a few hundred requests.
+    static let bufferSize: Int32 = 1 << 20
+
+    /// Connects and resolves the IPVS family, loading the ip_vs module once if it is missing.
+    init() throws {
+        handle = try Handle()
+        try LibNL.connect(handle.pointer, bufferSize: Self.bufferSize)
+        if let family = try LibNL.resolveFamily(handle.pointer, name: CIPVS_GENL_NAME) {
+            self.family = family
+        } else if ModuleLoader.loadIPVS(), let family = try LibNL.resolveFamily(handle.pointer, name: CIPVS_GENL_NAME) {
+            self.family = family
+        } else {
+            throw ClientError.familyUnavailable
+        }
+    }
+
+    /// A new request message for this socket's family.
+    func message(_ command: cipvs_command, flags: Int32 = 0) throws -> NetlinkMessage {
+        try NetlinkMessage(family: family, command: command, flags: flags)
+    }
+
+    /// Numbers the messages and sends them as one datagram; returns their sequence numbers.
+    func send(_ messages: [NetlinkMessage]) throws -> [UInt32] {
+        var datagram: [UInt8] = []
+        var sequences: [UInt32] = []
+        for message in messages {
+            sequences.append(LibNL.complete(message.pointer, on: handle.pointer))
+            datagram += LibNL.bytes(of: message.pointer)
+            // Messages start on 4-byte boundaries (NLMSG_ALIGN).
+            while datagram.count % 4 != 0 { datagram.append(0) }
+        }
+        try LibNL.send(handle.pointer, datagram)
+        return sequences
+    }
+
+    /// The replies of one datagram; `.overrun` when the kernel had to drop some.
+    func receive(ifReady: Bool = false) throws -> LibNL.Received {
+        try LibNL.receive(handle.pointer, ifReady: ifReady)
+    }
+
+    /// Sends one request and collects the family's messages answering it, until its ack (or, for
+    /// a dump, its done). A refusal throws `KernelError`; an interrupted dump is repeated.
+    func exchange(_ build: () throws -> NetlinkMessage, operation: IPVSOperation, dump: Bool) throws -> [ReplyMessage] {
+        // The kernel marks a dump interrupted when the table changed under it; ipvsadm would print
+        // a torn table, so ask again a bounded number of times.
+        for _ in 0..<Self.dumpAttempts {
+            let message = try build()
+            guard let sequence = try send([message]).first else { return [] }
+            var answers: [ReplyMessage] = []
+            var interrupted = false
+            var finished = false
+            while !finished {
+                guard case .datagram(let datagram) = try receive() else {
+                    throw ClientError.malformedReply("receive buffer overrun during a single request")
+                }
+                for reply in try LibNL.messages(in: datagram) where reply.sequence == sequence {
+                    if reply.isAcknowledgement || reply.isDone {
+                        if reply.error != 0 { throw KernelError(operation: operation, errno: reply.error) }
+                        finished = true
+                    } else if reply.type == UInt16(truncatingIfNeeded: family) {
+                        if reply.dumpWasInterrupted { interrupted = true }
+                        answers.append(reply)
+                    }
+                }
+            }
+            if !interrupted { return answers }
+        }
+        throw ClientError.malformedReply("dump interrupted \(Self.dumpAttempts) times in a row")
+    }
+
+    static let dumpAttempts = 10
+}
