@@ -1,0 +1,54 @@
+/// `host[:port]` as ipvsadm 1.31 reads it for `-t`, `-u`, `--sctp-service` and `-r`.
+enum AddressParsing {
+    /// The address and port (0 when none is given), or nil when ipvsadm calls the text illegal.
+    ///
+    /// `[v6]:port` brackets an IPv6 address; an unbracketed IPv6 address takes no port. Hosts are
+    /// IPv4 numbers in any `inet_aton` form or names resolved to IPv4; ports are decimal numbers
+    /// (`strtol` rules) or service names for `protocol`. ipvsadm 1.31 reads a bracketed host that
+    /// is not an IPv6 address as IPv4 and drops its port.
+    static func hostAndPort(
+        _ text: [UInt8], protocol proto: TransportProtocol, resolver: any NameResolver
+    ) -> (IPAddress, UInt16)? {
+        if text.first == UInt8(ascii: "[") {
+            guard let close = text.firstIndex(of: UInt8(ascii: "]")) else { return nil }
+            let host = text[1..<close]
+            let rest = text[(close + 1)...]
+            guard rest.first == UInt8(ascii: ":"), rest.count > 1 else { return nil }
+            guard let port = port(rest.dropFirst(), protocol: proto, resolver: resolver) else { return nil }
+            if let address = NumberParsing.inet6(host) { return (address, port) }
+            guard let address = ipv4Host(host, resolver: resolver) else { return nil }
+            return (address, 0)
+        }
+        if let address = NumberParsing.inet6(text) { return (address, 0) }
+        let hostPart: ArraySlice<UInt8>
+        var portNumber: UInt16 = 0
+        if let colon = text.firstIndex(of: UInt8(ascii: ":")) {
+            hostPart = text[..<colon]
+            let portPart = text[(colon + 1)...]
+            guard !portPart.isEmpty, let port = port(portPart, protocol: proto, resolver: resolver) else { return nil }
+            portNumber = port
+        } else {
+            hostPart = text[...]
+        }
+        guard let address = ipv4Host(hostPart, resolver: resolver) else { return nil }
+        return (address, portNumber)
+    }
+
+    /// An IPv4 address in `inet_aton` form, or the first IPv4 address of a host name.
+    static func ipv4Host(_ text: some Collection<UInt8>, resolver: any NameResolver) -> IPAddress? {
+        guard !text.isEmpty, !text.contains(0) else { return nil }
+        if let value = NumberParsing.inetAton(text) { return IPAddress(ipv4: value) }
+        guard let name = String(validating: Array(text), as: UTF8.self) else { return nil }
+        return resolver.addresses(forHost: name, family: .inet).first { $0.family == .inet }
+    }
+
+    /// A port number 0–65535, or a service name for `protocol`.
+    static func port(_ text: some Collection<UInt8>, protocol proto: TransportProtocol, resolver: any NameResolver) -> UInt16? {
+        if let value = NumberParsing.decimal(text) {
+            guard (0...65535).contains(value) else { return nil }
+            return UInt16(truncatingIfNeeded: value)
+        }
+        guard let name = String(validating: Array(text), as: UTF8.self) else { return nil }
+        return resolver.port(forService: name, protocol: proto)
+    }
+}
