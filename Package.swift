@@ -27,7 +27,9 @@ let package = Package(
         .target(name: "IPVSNetlink", dependencies: ["IPVSCore", "CIPVSShim"]),
         // The kernel's schedulers, in pure Swift.
         .target(name: "IPVSSchedulers"),
-        .executableTarget(name: "ipvsadm", dependencies: ["IPVSCore", "IPVSNetlink"]),
+        // The system's edges for the core: name lookups through the C library.
+        .target(name: "IPVSSystem", dependencies: ["IPVSCore"]),
+        .executableTarget(name: "ipvsadm", dependencies: ["IPVSCore", "IPVSNetlink", "IPVSSystem"]),
         // Library-level checks against a real kernel; run inside the VM test bed by Scripts/test.
         .executableTarget(name: "ipvs-kernel-tests", dependencies: ["IPVSCore", "IPVSNetlink"]),
         // FormatGolden/ holds outputs recorded from ipvsadm 1.31 and their recording script, read at test time.
