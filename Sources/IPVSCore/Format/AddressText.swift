@@ -79,7 +79,7 @@ public enum AddressText {
     }
 
     /// `host:port` (IPv6 as `[host]:port`), with names unless `numeric`, cut to `limit` bytes as 1.31
-    /// cuts its fixed buffers (28 for IPv4 in -L rows, 60 otherwise).
+    /// cuts its fixed buffers (28 for IPv4 in -L rows, 59 otherwise).
     static func hostPort(
         _ address: IPAddress, port: UInt16, protocol transport: TransportProtocol?,
         numeric: Bool, names: any NameResolver, limit: Int
@@ -103,6 +103,6 @@ public enum AddressText {
     }
 
     /// The width 1.31 allows a `host:port` in -L rows: its IPv4 buffer is smaller than its IPv6 one.
-    static func listingLimit(_ family: AddressFamily) -> Int { family == .inet ? 28 : 60 }
-    static let saveLimit = 60
+    static func listingLimit(_ family: AddressFamily) -> Int { family == .inet ? 28 : 59 }
+    static let saveLimit = 59
 }

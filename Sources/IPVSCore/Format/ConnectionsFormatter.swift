@@ -39,7 +39,8 @@ public enum ConnectionsFormatter {
         var lineNumber = 0
         var start = 0
         while start < procText.count {
-            guard let end = procText[start...].firstIndex(of: UInt8(ascii: "\n")) else { break }
+            // A last line without its newline still counts (recorded: no-final-newline).
+            let end = procText[start...].firstIndex(of: UInt8(ascii: "\n")) ?? procText.count
             defer { start = end + 1 }
             lineNumber += 1
             if lineNumber == 1 { continue }
@@ -168,11 +169,13 @@ public enum ConnectionsFormatter {
         writer.byte(UInt8(ascii: " "))
         let destination = AddressText.hostPort(row.destination, port: row.destinationPort, protocol: transport,
                                                numeric: numeric, names: names, limit: limit)
-        if persistenceEngineData, let engine = row.engine {
-            writer.left(destination, 18)
+        // Only a line with both a PE name and PE data gets the two columns (recorded: pe).
+        if persistenceEngineData, let engine = row.engine, let data = row.engineData {
+            writer.left(destination, 16)
+            writer.byte(UInt8(ascii: " "))
             writer.left(Array(engine), 18)
             writer.byte(UInt8(ascii: " "))
-            if let data = row.engineData { writer.text(Array(data)) }
+            writer.text(Array(data))
         } else {
             writer.text(destination)
         }

@@ -233,7 +233,6 @@ public enum ListingFormatter {
             appendCounter(stats.incomingBytes, exact: exact, to: &writer)
             appendCounter(stats.outgoingBytes, exact: exact, to: &writer)
         }
-        writer.byte(UInt8(ascii: "\n"))
     }
 
     /// ` %8llu` below 10^8 (or with `--exact`); otherwise `%8llu` of the value scaled down, truncated, and
