@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "ipvsadm", targets: ["ipvsadm"]),
+        .executable(name: "ipvs-sim", targets: ["ipvs-sim"]),
         .library(name: "IPVSCore", targets: ["IPVSCore"]),
         .library(name: "IPVSSchedulers", targets: ["IPVSSchedulers"]),
     ],
@@ -30,6 +31,15 @@ let package = Package(
         // The system's edges for the core: name lookups through the C library.
         .target(name: "IPVSSystem", dependencies: ["IPVSCore"]),
         .executableTarget(name: "ipvsadm", dependencies: ["IPVSCore", "IPVSNetlink", "IPVSSystem"]),
+        // The simulator's engine: a whole director's table on top of the scheduler library.
+        .target(name: "IPVSSimulation", dependencies: ["IPVSCore", "IPVSSchedulers"]),
+        .executableTarget(
+            name: "ipvs-sim",
+            dependencies: [
+                "IPVSCore", "IPVSSimulation", "IPVSSystem",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Library-level checks against a real kernel; run inside the VM test bed by Scripts/test.
         .executableTarget(name: "ipvs-kernel-tests", dependencies: ["IPVSCore", "IPVSNetlink"]),
         // FormatGolden/ holds outputs recorded from ipvsadm 1.31 and their recording script, read at test time.

@@ -1,0 +1,110 @@
+import IPVSCore
+import IPVSSchedulers
+
+/// Plays replay events against a simulated director and says which real server each new
+/// connection reaches, in the format `ipvs-sim replay` prints and checks outside depend on.
+public struct Replay: Sendable {
+    public private(set) var director: SimulatedDirector
+    private let parser: CommandLineParser
+    private var connections: [String: (service: ServiceKey, id: ConnectionID)] = [:]
+    private var nextConnection: UInt64 = 0
+
+    public init(director: SimulatedDirector, resolver: any NameResolver) {
+        self.director = director
+        self.parser = CommandLineParser(resolver: resolver)
+    }
+
+    /// Applies a rules file in `ipvsadm -S` format, line by line.
+    public mutating func load(rules text: String) throws(SimulationError) {
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).map(String.init)
+            if words.isEmpty || words[0].hasPrefix("#") { continue }
+            try rule(words, lineNumber: lineNumber)
+        }
+    }
+
+    /// Plays one event; returns the line to print for an `open`, nil for the others.
+    public mutating func play(_ event: ReplayEvent, lineNumber: Int) throws(SimulationError) -> String? {
+        switch event {
+        case .open(let name, let target, let client, let clientPort):
+            if connections[name] != nil {
+                throw SimulationError(line: lineNumber, "connection \(name) is already open")
+            }
+            guard let key = director.serviceKey(for: target) else { return "\(name) -" }
+            let (packetProtocol, virtual, virtualPort) = Self.packet(target)
+            nextConnection += 1
+            let id = ConnectionID(nextConnection)
+            let outcome = try director.withService(key) { state throws(SimulationError) in
+                do throws(ServiceStateError) {
+                    return try state.open(
+                        id, packetProtocol, client: NetAddress(client), clientPort: clientPort,
+                        virtual: NetAddress(virtual), virtualPort: virtualPort)
+                } catch {
+                    throw SimulationError(line: lineNumber, "connection \(name) could not be opened")
+                }
+            }
+            guard let chosen = outcome.destination,
+                  let destination = director.services[key]?.destinations.destination(chosen)
+            else { return "\(name) -" }
+            connections[name] = (key, id)
+            return "\(name) \(Self.text(IPAddress(destination.address), port: destination.port))"
+        case .close(let name):
+            let connection = try known(name, lineNumber)
+            try director.withService(connection.service) { state throws(SimulationError) in
+                _ = state.close(connection.id)
+            }
+            return nil
+        case .expire(let name):
+            let connection = try known(name, lineNumber)
+            try director.withService(connection.service) { state throws(SimulationError) in
+                _ = state.expire(connection.id)
+            }
+            connections[name] = nil
+            return nil
+        case .advance(let seconds):
+            director.advance(seconds: seconds)
+            return nil
+        case .rule(let arguments):
+            try rule(arguments, lineNumber: lineNumber)
+            return nil
+        }
+    }
+
+    private mutating func rule(_ arguments: [String], lineNumber: Int) throws(SimulationError) {
+        let command: Command
+        do {
+            command = try parser.parse(arguments)
+        } catch {
+            let message = String(decoding: error.message(programName: Array("ipvsadm".utf8)), as: UTF8.self)
+            throw SimulationError(line: lineNumber, "ipvsadm \(arguments.joined(separator: " ")): \(message)")
+        }
+        do {
+            try director.apply(command)
+        } catch {
+            throw SimulationError(line: lineNumber, "ipvsadm \(arguments.joined(separator: " ")): \(error.message)")
+        }
+    }
+
+    private func known(_ name: String, _ lineNumber: Int) throws(SimulationError) -> (service: ServiceKey, id: ConnectionID) {
+        // A connection whose open found no server never existed; closing it changes nothing.
+        guard let connection = connections[name] else {
+            throw SimulationError(line: lineNumber, "no open connection \(name)")
+        }
+        return connection
+    }
+
+    private static func packet(_ target: ConnectionTarget) -> (PacketProtocol, IPAddress, UInt16) {
+        switch target {
+        case .address(let transport, let address, let port): return (PacketProtocol(transport), address, port)
+        case .firewallMark(_, let address, let port): return (.tcp, address, port)
+        }
+    }
+
+    /// ADDRESS:PORT as `ipvsadm -n` prints a real server (IPv6 in brackets).
+    static func text(_ address: IPAddress, port: UInt16) -> String {
+        let host = String(decoding: AddressText.numeric(address), as: UTF8.self)
+        return address.family == .inet6 ? "[\(host)]:\(port)" : "\(host):\(port)"
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import IPVSCore
+import IPVSSimulation
+import IPVSSystem
+
+@main
+struct IPVSSim: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ipvs-sim",
+        abstract: "See what the kernel's IPVS schedulers will do with your rules, before you deploy them.",
+        subcommands: [ReplayCommand.self]
+    )
+}
+
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Play connection events against a rules file and print the real server each one reaches.",
+        discussion: """
+            Events, one per line (# comments and blank lines allowed):
+              open ID PROTO CLIENT:PORT VIRTUAL:PORT   PROTO: tcp, udp, sctp or fwmark=N
+              close ID                                 no longer established (counts inactive)
+              expire ID                                its entry is gone
+              advance SECONDS                          time passes
+              rule ARGS                                an ipvsadm command in -S syntax
+            Each open prints `ID REAL:PORT`, or `ID -` when no server is available.
+            """
+    )
+
+    @ArgumentParser.Option(help: "The rules, in `ipvsadm -S` format.")
+    var rules: String
+
+    @ArgumentParser.Option(help: "The events to play.")
+    var events: String
+
+    func run() throws {
+        let resolver = SystemNameResolver()
+        var replay = Replay(director: SimulatedDirector(), resolver: resolver)
+        do {
+            try replay.load(rules: try Self.read(rules))
+        } catch let error as SimulationError {
+            throw ValidationError("\(rules): \(error)")
+        }
+        var lineNumber = 0
+        var output = ""
+        for line in try Self.read(events).split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            do {
+                guard let event = try ReplayEvent.parse(line, lineNumber: lineNumber, resolver: resolver) else { continue }
+                if let printed = try replay.play(event, lineNumber: lineNumber) {
+                    output += printed
+                    output += "\n"
+                }
+            } catch let error as SimulationError {
+                print(output, terminator: "")
+                throw ValidationError("\(events): \(error)")
+            }
+        }
+        print(output, terminator: "")
+    }
+
+    static func read(_ path: String) throws -> String {
+        do {
+            return try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ValidationError("cannot read \(path)")
+        }
+    }
+}
