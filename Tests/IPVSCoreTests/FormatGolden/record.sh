@@ -7,6 +7,22 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
+if [ "${1:-}" = "--compare" ]; then
+    # Live comparison: builds each state with ipvsadm-1.31, lists it with 1.31 and with BINARY in the
+    # same VM, and diffs. Rates can differ if the kernel's estimator ticks in between.
+    #   record.sh --compare BINARY [STATE...]
+    binary=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
+    shift 2
+    states=("$@")
+    [ ${#states[@]} -gt 0 ] || states=(traffic kinds sort names connections)
+    status=0
+    for state in "${states[@]}"; do
+        echo "comparing $state" >&2
+        (cd "$here" && "$repo/Scripts/ipvs-vm" bash "$here/record.sh" --inside "$state" "$binary") | sed -n '/^@@COMPARE@@$/,$p' | tail -n +2 || true
+        [ "${PIPESTATUS[0]}" = 0 ] || status=1
+    done
+    exit $status
+fi
 if [ "${1:-}" != "--inside" ]; then
     states=("$@")
     [ ${#states[@]} -gt 0 ] || states=(traffic scaling kinds sort names connections)
@@ -24,6 +40,7 @@ fi
 
 # ---- inside the VM ----
 state=$2
+COMPARE_WITH=${3:-}
 here=$(cd "$(dirname "$0")" && pwd)
 cap=/tmp/cap
 mkdir -p "$cap"
@@ -79,6 +96,24 @@ capture_listings() {
     cp /etc/services "$cap/etc-services.txt"
     cat /proc/net/ip_vs > "$cap/proc-ip_vs.txt"
     cat /proc/net/ip_vs_stats > "$cap/proc-ip_vs_stats.txt"
+}
+
+# One service: no version line (kinds state).
+capture_one_services() {
+    local svc args name v
+    for svc in "t-192.0.2.10:256" "t-192.0.2.10:1" "f-2" "f-1-6" "t-[2001:db8::10]:80" "sctp-203.0.113.5:9999"; do
+        case $svc in
+        t-*) args=(-t "${svc#t-}") ;;
+        f-1-6) args=(-f 1 -6) ;;
+        f-*) args=(-f "${svc#f-}") ;;
+        sctp-*) args=(--sctp-service "${svc#sctp-}") ;;
+        esac
+        name=one-$(echo "$svc" | tr -d '[]' | tr ':' '_')
+        for v in "" "--stats" "--rate" "--thresholds" "--tun-info" "--persistent-conn"; do
+            capture "$name-n${v}" $oracle -L -n "${args[@]}" $v
+        done
+        capture "$name" $oracle -L "${args[@]}"
+    done
 }
 
 capture_connections() {
@@ -174,6 +209,32 @@ client() {
 }
 
 archive() {
+    if [ -n "${COMPARE_WITH:-}" ]; then
+        # List the same table again with the binary under test, and diff every capture.
+        local expected=$cap
+        cap=/tmp/cap-ours
+        mkdir -p "$cap"
+        oracle=$COMPARE_WITH
+        if [ "$state" = connections ]; then
+            for input in "$here"/connections-input/*.txt; do
+                base=$(basename "$input" .txt)
+                cp "$input" "$cap/$base-input.txt"
+                for v in "-n" "" "-n --persistent-conn" "--persistent-conn"; do
+                    name="$base-c$(echo " $v" | tr ' ' '-' | sed 's/--*/-/g; s/-$//')"
+                    FAKE_IPVS_CONN=$input LD_PRELOAD=$preload/fakeproc.so capture "$name" $oracle -L -c $v
+                done
+            done
+            cp /etc/services "$cap/etc-services.txt"
+            cp "$expected/etc-hosts.txt" "$cap/etc-hosts.txt"
+        else
+            capture_listings
+            [ "$state" != kinds ] || capture_one_services
+            [ ! -e "$expected/etc-hosts.txt" ] || cp "$expected/etc-hosts.txt" "$cap/etc-hosts.txt"
+        fi
+        echo "@@COMPARE@@"
+        diff -r "$expected" "$cap" && echo "$state: identical"
+        return
+    fi
     echo "@@ARCHIVE@@"
     tar -C "$cap" -cz . | base64
 }
@@ -302,20 +363,7 @@ kinds)
     $oracle --start-daemon master --mcast-interface dummy0
     $oracle --start-daemon backup --mcast-interface dummy0 --syncid 7 --sync-maxlen 1000 --mcast-group 239.1.2.3 --mcast-port 9000 --mcast-ttl 5
     capture_listings
-    # One service: no version line.
-    for svc in "t-192.0.2.10:256" "t-192.0.2.10:1" "f-2" "f-1-6" "t-[2001:db8::10]:80" "sctp-203.0.113.5:9999"; do
-        case $svc in
-        t-*) args=(-t "${svc#t-}") ;;
-        f-1-6) args=(-f 1 -6) ;;
-        f-*) args=(-f "${svc#f-}") ;;
-        sctp-*) args=(--sctp-service "${svc#sctp-}") ;;
-        esac
-        name=one-$(echo "$svc" | tr -d '[]' | tr ':' '_')
-        for v in "" "--stats" "--rate" "--thresholds" "--tun-info" "--persistent-conn"; do
-            capture "$name-n${v}" $oracle -L -n "${args[@]}" $v
-        done
-        capture "$name" $oracle -L "${args[@]}"
-    done
+    capture_one_services
     ;;
 sort)
     # Orders that only a replay of 1.31's comparisons gets right: marks of 2^31 and more, IPv6 words
