@@ -40,20 +40,15 @@ struct ByteWriter {
         bytes.append(contentsOf: value)
     }
 
-    /// `%llu`.
+    /// `%llu`: digits appended least significant first, then reversed in place (no allocation).
     mutating func decimal(_ value: UInt64) {
-        var digits: (UInt64, Int) = (value, 0)
-        var scratch = [UInt8](repeating: 0, count: 20)
+        let start = bytes.count
+        var rest = value
         repeat {
-            scratch[digits.1] = UInt8(truncatingIfNeeded: digits.0 % 10) &+ 48
-            digits.0 /= 10
-            digits.1 += 1
-        } while digits.0 != 0
-        var index = digits.1
-        while index > 0 {
-            index -= 1
-            bytes.append(scratch[index])
-        }
+            bytes.append(UInt8(truncatingIfNeeded: rest % 10) &+ 48)
+            rest /= 10
+        } while rest != 0
+        bytes[start...].reverse()
     }
 
     /// `%d`.
