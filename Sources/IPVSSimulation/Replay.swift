@@ -7,6 +7,8 @@ public struct Replay: Sendable {
     public private(set) var director: SimulatedDirector
     private let parser: CommandLineParser
     private var connections: [String: (service: ServiceKey, id: ConnectionID)] = [:]
+    /// Opens that found no server: the kernel made no entry, so closing or expiring them is a no-op.
+    private var unserved: Set<String> = []
     private var nextConnection: UInt64 = 0
 
     public init(director: SimulatedDirector, resolver: any NameResolver) {
@@ -32,7 +34,11 @@ public struct Replay: Sendable {
             if connections[name] != nil {
                 throw SimulationError(line: lineNumber, "connection \(name) is already open")
             }
-            guard let key = director.serviceKey(for: target) else { return "\(name) -" }
+            unserved.remove(name)
+            guard let key = director.serviceKey(for: target) else {
+                unserved.insert(name)
+                return "\(name) -"
+            }
             let (packetProtocol, virtual, virtualPort) = Self.packet(target)
             nextConnection += 1
             let id = ConnectionID(nextConnection)
@@ -47,16 +53,21 @@ public struct Replay: Sendable {
             }
             guard let chosen = outcome.destination,
                   let destination = director.services[key]?.destinations.destination(chosen)
-            else { return "\(name) -" }
+            else {
+                unserved.insert(name)
+                return "\(name) -"
+            }
             connections[name] = (key, id)
             return "\(name) \(Self.text(IPAddress(destination.address), port: destination.port))"
         case .close(let name):
+            if unserved.contains(name) { return nil }
             let connection = try known(name, lineNumber)
             try director.withService(connection.service) { state throws(SimulationError) in
                 _ = state.close(connection.id)
             }
             return nil
         case .expire(let name):
+            if unserved.remove(name) != nil { return nil }
             let connection = try known(name, lineNumber)
             try director.withService(connection.service) { state throws(SimulationError) in
                 _ = state.expire(connection.id)
@@ -88,7 +99,6 @@ public struct Replay: Sendable {
     }
 
     private func known(_ name: String, _ lineNumber: Int) throws(SimulationError) -> (service: ServiceKey, id: ConnectionID) {
-        // A connection whose open found no server never existed; closing it changes nothing.
         guard let connection = connections[name] else {
             throw SimulationError(line: lineNumber, "no open connection \(name)")
         }

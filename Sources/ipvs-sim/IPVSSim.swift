@@ -40,7 +40,7 @@ struct ReplayCommand: ParsableCommand {
         do {
             try replay.load(rules: try Self.read(rules))
         } catch let error as SimulationError {
-            throw ValidationError("\(rules): \(error)")
+            throw Self.failure("\(rules): \(error)")
         }
         var lineNumber = 0
         var output = ""
@@ -54,7 +54,7 @@ struct ReplayCommand: ParsableCommand {
                 }
             } catch let error as SimulationError {
                 print(output, terminator: "")
-                throw ValidationError("\(events): \(error)")
+                throw Self.failure("\(events): \(error)")
             }
         }
         print(output, terminator: "")
@@ -64,7 +64,13 @@ struct ReplayCommand: ParsableCommand {
         do {
             return try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw ValidationError("cannot read \(path)")
+            throw failure("cannot read \(path)")
         }
+    }
+
+    /// Reports a problem with the input on stderr; the exit status is 1 (2 is for usage errors).
+    static func failure(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("ipvs-sim: \(message)\n".utf8))
+        return ExitCode.failure
     }
 }
