@@ -141,3 +141,23 @@ import Testing
         #expect(failure?.message.map { $0 + "\n" } == stderr)
     }
 }
+
+extension FormatGoldenTests {
+    /// Every forwarding method, including Local and bypass, which only the kernel can set (recorded by
+    /// answering 1.31's read of the method through an LD_PRELOAD shim).
+    @Test(arguments: ForwardingMethod.allCases)
+    func forwardingMethodsMatch1_31(method: ForwardingMethod) throws {
+        var entries = try RecordedTable.load(state: "forwarding")
+        for index in entries.indices {
+            for server in entries[index].realServers.indices { entries[index].realServers[server].forwarding = method }
+        }
+        let names = RecordedNames(state: "forwarding")
+        for variant in ["L-n", "L-n-tun-info", "S-n"] {
+            let expected = try #require(FormatGolden.text("forwarding/fwd\(method.rawValue)-\(variant).txt"))
+            let actual = variant.hasPrefix("S")
+                ? SaveFormatter.format(entries, numeric: true, names: names)
+                : ListingFormatter.format(entries, info: RecordedTable.info(expected), options: RecordedTable.options(variant), names: names)
+            #expect(String(decoding: actual, as: UTF8.self) == expected, "\(variant)")
+        }
+    }
+}

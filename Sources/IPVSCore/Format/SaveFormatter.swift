@@ -72,7 +72,8 @@ public enum SaveFormatter {
         switch method {
         case .masquerade: return " -m"
         case .tunnel: return " -i"
-        case .directRoute, .local, .bypass: return " -g"
+        case .directRoute, .local: return " -g"
+        case .bypass: return " (null)"
         }
     }
 

@@ -61,7 +61,8 @@ enum ServiceText {
         case .local: return "Local"
         case .tunnel: return "Tunnel"
         case .directRoute: return "Route"
-        case .bypass: return "Bypass"
+        // 1.31 has no name for it: printf of a NULL string (recorded: forwarding).
+        case .bypass: return "(null)"
         }
     }
 

@@ -25,7 +25,7 @@ if [ "${1:-}" = "--compare" ]; then
 fi
 if [ "${1:-}" != "--inside" ]; then
     states=("$@")
-    [ ${#states[@]} -gt 0 ] || states=(traffic scaling kinds sort names connections)
+    [ ${#states[@]} -gt 0 ] || states=(traffic scaling kinds sort names forwarding connections)
     for state in "${states[@]}"; do
         echo "recording $state" >&2
         out=$(mktemp)
@@ -405,6 +405,19 @@ names)
     for n in $(seq 14 75); do $oracle -a -t [2001:db8::a:14]:80 -r [2001:db8::a:$n]:443 -m; done
     for n in 20 25 40 50 60 75; do $oracle -A -u 203.0.113.$n:53; $oracle -A -u [2001:db8::a:$n]:53; done
     capture_listings
+    ;;
+forwarding)
+    # Methods ipvsadm cannot set (Local is the kernel's, bypass never shown by it): fakefwd.c.txt answers
+    # the oracle's read of IPVS_DEST_ATTR_FWD_METHOD with each value in turn.
+    cc -x c -shared -fPIC -O2 -o "$preload/fakefwd.so" "$here/fakefwd.c.txt" -ldl
+    $oracle -A -t 192.0.2.1:80
+    $oracle -a -t 192.0.2.1:80 -r 198.51.100.1:80 -m
+    capture "state-nosort-n" $oracle -L -n --nosort
+    for f in 0 1 2 3 4; do
+        FAKE_FWD=$f LD_PRELOAD=$preload/fakefwd.so capture "fwd$f-L-n" $oracle -L -n
+        FAKE_FWD=$f LD_PRELOAD=$preload/fakefwd.so capture "fwd$f-L-n-tun-info" $oracle -L -n --tun-info
+        FAKE_FWD=$f LD_PRELOAD=$preload/fakefwd.so capture "fwd$f-S-n" $oracle -S -n
+    done
     ;;
 connections)
     # -c reads /proc/net/ip_vs_conn only; an LD_PRELOAD shim (fakeproc.c.txt) hands it chosen text.
