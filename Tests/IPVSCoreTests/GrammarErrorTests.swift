@@ -106,6 +106,24 @@ import Testing
         #expect(Grammar.error("-A", "-t", "192.0.2.1:80", "-s", "sh", "-b", "sh-port,bogus") == "invalid scheduler flag `bogus'\n")
     }
 
+    @Test func bracketedIPv4HostDropsItsPortUnread() {
+        #expect(Grammar.error("-A", "-t", "[192.0.2.1]:99999") == "Zero port specified for non-persistent service\n")
+    }
+
+    @Test func realServerPortNamesNeedAServiceOptionFirst() {
+        #expect(Grammar.error("-a", "-r", "192.0.2.2:domain", "-u", "192.0.2.1:53", "-m") == "illegal real server address[:port] specified\n")
+        #expect(Grammar.error("-a", "-u", "192.0.2.1:53", "-r", "192.0.2.2:domain", "-m") == nil)
+    }
+
+    @Test func deleteServerSkipsTheFamilyCheck() {
+        #expect(Grammar.error("-d", "-t", "192.0.2.1:80", "-r", "[2001:db8::2]:80") == nil)
+    }
+
+    @Test func daemonListingRefusesPersistentConnections() {
+        #expect(Grammar.error("-L", "--daemon", "--persistent-conn") == "options conflicts in the list command\n")
+        #expect(Grammar.error("-L", "-c", "--persistent-conn") == nil)
+    }
+
     @Test func differentFamilyOnlyForTunnels() {
         #expect(Grammar.error("-a", "-t", "192.0.2.1:80", "-r", "[2001:db8::2]:80")
             == "Different address family is allowed only for tunneling servers\n")
@@ -186,8 +204,9 @@ import Testing
         #expect(RestoreLine.words(Array("-A\u{0B}-t".utf8)) == [Array("-A\u{0B}-t".utf8)])
     }
 
-    @Test func leadingIpvsadmIsDropped() {
+    @Test func everyIpvsadmWordIsDropped() {
         #expect(RestoreLine.words(Array("  ipvsadm -A".utf8)) == [Array("-A".utf8)])
+        #expect(RestoreLine.words(Array("-A ipvsadm -t".utf8)) == [Array("-A".utf8), Array("-t".utf8)])
         #expect(RestoreLine.words(Array("ipvsadm".utf8)).isEmpty)
     }
 

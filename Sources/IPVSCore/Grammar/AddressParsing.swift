@@ -7,15 +7,18 @@ enum AddressParsing {
     /// (`strtol` rules) or service names for `protocol`. ipvsadm 1.31 reads a bracketed host that
     /// is not an IPv6 address as IPv4 and drops its port.
     static func hostAndPort(
-        _ text: [UInt8], protocol proto: TransportProtocol, resolver: any NameResolver
+        _ text: [UInt8], protocol proto: TransportProtocol?, resolver: any NameResolver
     ) -> (IPAddress, UInt16)? {
         if text.first == UInt8(ascii: "[") {
             guard let close = text.firstIndex(of: UInt8(ascii: "]")) else { return nil }
             let host = text[1..<close]
             let rest = text[(close + 1)...]
             guard rest.first == UInt8(ascii: ":"), rest.count > 1 else { return nil }
-            guard let port = port(rest.dropFirst(), protocol: proto, resolver: resolver) else { return nil }
-            if let address = NumberParsing.inet6(host) { return (address, port) }
+            if let address = NumberParsing.inet6(host) {
+                guard let port = port(rest.dropFirst(), protocol: proto, resolver: resolver) else { return nil }
+                return (address, port)
+            }
+            // 1.31 neither reads nor checks the port of a bracketed IPv4 host.
             guard let address = ipv4Host(host, resolver: resolver) else { return nil }
             return (address, 0)
         }
@@ -43,12 +46,13 @@ enum AddressParsing {
     }
 
     /// A port number 0–65535, or a service name for `protocol`.
-    static func port(_ text: some Collection<UInt8>, protocol proto: TransportProtocol, resolver: any NameResolver) -> UInt16? {
+    /// With no protocol (a `-r` read before any service option) only numbers are accepted.
+    static func port(_ text: some Collection<UInt8>, protocol proto: TransportProtocol?, resolver: any NameResolver) -> UInt16? {
         if let value = NumberParsing.decimal(text) {
             guard (0...65535).contains(value) else { return nil }
             return UInt16(truncatingIfNeeded: value)
         }
-        guard let name = String(validating: Array(text), as: UTF8.self) else { return nil }
+        guard let proto, let name = String(validating: Array(text), as: UTF8.self) else { return nil }
         return resolver.port(forService: name, protocol: proto)
     }
 }

@@ -177,8 +177,9 @@ struct ParseState {
         case .ops:
             ops = true
         case .realServer:
+            // A fwmark service looks up port names as TCP; before any service option, none are found.
             guard let (address, port) = AddressParsing.hostAndPort(
-                value, protocol: serviceProtocol ?? .tcp, resolver: resolver)
+                value, protocol: serviceProtocol ?? (firewallMark != nil ? .tcp : nil), resolver: resolver)
             else {
                 throw .illegalRealServerAddress
             }
@@ -391,7 +392,7 @@ struct ParseState {
     private func realServer(for key: ServiceKey) throws(ParseError) -> RealServer {
         guard let address = realAddress else { throw .illegalRealServerAddress }
         let method = forwarding ?? .directRoute
-        if address.family != key.family && method != .tunnel { throw .differentAddressFamily }
+        if command != .deleteServer && address.family != key.family && method != .tunnel { throw .differentAddressFamily }
         try checkTunnelOptions(method: method)
         var port = realPort
         if case .address(_, _, let servicePort) = key {
@@ -450,9 +451,14 @@ struct ParseState {
                 throw .conflictingOptions(second.rawValue, first.rawValue, command: "list")
             }
         }
+        // -c keeps --persistent-conn (it adds the persistence-engine columns); --timeout and
+        // --daemon do not.
         let formats: [OptionName] = [.stats, .rate, .thresholds]
-        if seen.contains(.connection) || seen.contains(.timeout) || seen.contains(.daemon),
-           formats.contains(where: { seen.contains($0) }) {
+        if seen.contains(.connection), formats.contains(where: { seen.contains($0) }) {
+            throw .listOptionsConflict
+        }
+        if seen.contains(.timeout) || seen.contains(.daemon),
+           (formats + [.persistentConnections]).contains(where: { seen.contains($0) }) {
             throw .listOptionsConflict
         }
         var request = ListRequest(options: listing)

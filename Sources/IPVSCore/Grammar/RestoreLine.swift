@@ -1,7 +1,7 @@
 /// How `ipvsadm -R` splits a line of standard input into words, as 1.31 does.
 public enum RestoreLine {
     /// The words of `line`: separated by spaces, tabs, carriage returns and newlines; each word
-    /// ends at its first NUL byte; a leading `ipvsadm` (the command's own name) is dropped.
+    /// ends at its first NUL byte; every word `ipvsadm` (the command's own name) is dropped.
     /// No quoting: `"` and `'` are ordinary bytes. An empty result means the line is skipped.
     public static func words(_ line: some Collection<UInt8>) -> [[UInt8]] {
         var words: [[UInt8]] = []
@@ -22,7 +22,7 @@ public enum RestoreLine {
             }
         }
         if inWord { words.append(current) }
-        while words.first == Array("ipvsadm".utf8) { words.removeFirst() }
+        words.removeAll { $0 == Array("ipvsadm".utf8) }
         return words
     }
 }
