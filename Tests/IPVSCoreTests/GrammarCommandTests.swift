@@ -113,6 +113,11 @@ import Testing
             == .startDaemon(SyncDaemon(state: .master, multicastInterface: "lo", syncID: 5)))
     }
 
+    @Test func daemonInterfaceDefaultsToEth0() throws {
+        // 1.31 in the VM, with a dummy eth0: "master sync daemon (mcast=eth0, ...".
+        #expect(try Grammar.parse("--start-daemon", "master") == .startDaemon(SyncDaemon(state: .master, multicastInterface: "eth0")))
+    }
+
     @Test func helpWinsWhenFirst() throws {
         #expect(try Grammar.parse("-hL") == .help)
         #expect(try Grammar.parse("-h", "--bogus") == .help)
