@@ -359,6 +359,10 @@ kinds)
     $oracle -A -u 192.0.2.11:84 -s rr -o -p 5 -M 255.0.0.0
     $oracle -A -u 192.0.2.11:85 -s rr -o -p 5 -M 0.0.0.0 --pe sip
     $oracle -A -u 192.0.2.11:5060 -p 30 --pe sip
+    $oracle -A -t 192.0.2.12:1 -s rr -b flag-1,flag-2
+    $oracle -A -t 192.0.2.12:2 -s wlc -b flag-2
+    $oracle -A -t 192.0.2.12:3 -s sh -b sh-port -p 60 -M 255.255.255.0
+    $oracle -A -u 192.0.2.12:4 -s mh -b mh-fallback -p 60 -o --pe sip
     $oracle --set 7200 0 1
     $oracle --start-daemon master --mcast-interface dummy0
     $oracle --start-daemon backup --mcast-interface dummy0 --syncid 7 --sync-maxlen 1000 --mcast-group 239.1.2.3 --mcast-port 9000 --mcast-ttl 5
