@@ -64,13 +64,23 @@ enum LibNL {
         return result
     }
 
-    /// Sends bytes holding one or more complete messages as one datagram.
-    static func send(_ socket: OpaquePointer, _ bytes: [UInt8]) throws {
+    /// Sends bytes holding one or more complete messages as one datagram. Returns false, having
+    /// sent nothing, when the datagram is larger than the socket's send buffer (EMSGSIZE, which
+    /// libnl folds into its unspecific NLE_FAILURE; the errno left behind tells it apart).
+    static func send(_ socket: OpaquePointer, _ bytes: [UInt8]) throws -> Bool {
         var copy = bytes
-        try copy.withUnsafeMutableBytes { buffer in
-            _ = try check { nl_sendto(socket, buffer.baseAddress, buffer.count) }
+        return try copy.withUnsafeMutableBytes { buffer in
+            errno = 0
+            let result = nl_sendto(socket, buffer.baseAddress, buffer.count)
+            let savedErrno = errno
+            if result >= 0 { return true }
+            if savedErrno == EMSGSIZE { return false }
+            throw netlinkError(result)
         }
     }
+
+    /// The error for a single request too large to send.
+    static var messageTooLarge: ClientError { netlinkError(-NLE_MSGSIZE) }
 
     /// What one receive produced.
     enum Received {

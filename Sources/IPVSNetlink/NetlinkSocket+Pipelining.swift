@@ -1,4 +1,3 @@
-internal import CLibNL
 import IPVSCore
 
 #if canImport(Glibc)
@@ -13,7 +12,7 @@ extension NetlinkSocket {
     /// each, and the acks are matched back to their requests by sequence number.
     ///
     /// Two limits are learnt on the way and kept in `batchLimit`: a datagram larger than the send
-    /// buffer (NLE_MSGSIZE, nothing sent) is split in half and resent; and when the acks overflow
+    /// buffer (EMSGSIZE, nothing sent) is split in half and resent; and when the acks overflow
     /// the receive buffer (ENOBUFS) the kernel has dropped some. The kernel answers a datagram
     /// while it is being sent, so once the queue is drained the missing acks will never come:
     /// those requests are reported as `KernelError` with errno ENOBUFS (applied or not, unknown)
@@ -26,10 +25,8 @@ extension NetlinkSocket {
             let end = min(start + batchLimit, requests.endIndex)
             let chunk = requests[start..<end]
             let messages = try chunk.map { try $0.message(on: self) }
-            let sequences: [UInt32]
-            do {
-                sequences = try send(messages)
-            } catch ClientError.netlink(let code, _) where code == NLE_MSGSIZE && chunk.count > 1 {
+            guard let sequences = try send(messages) else {
+                guard chunk.count > 1 else { throw LibNL.messageTooLarge }
                 batchLimit = max(1, chunk.count / 2)
                 continue
             }

@@ -41,8 +41,9 @@ final class NetlinkSocket {
         try NetlinkMessage(family: family, command: command, flags: flags)
     }
 
-    /// Numbers the messages and sends them as one datagram; returns their sequence numbers.
-    func send(_ messages: [NetlinkMessage]) throws -> [UInt32] {
+    /// Numbers the messages and sends them as one datagram; returns their sequence numbers, or
+    /// nil when the datagram was too large for the socket's send buffer and nothing was sent.
+    func send(_ messages: [NetlinkMessage]) throws -> [UInt32]? {
         var datagram: [UInt8] = []
         var sequences: [UInt32] = []
         for message in messages {
@@ -51,8 +52,7 @@ final class NetlinkSocket {
             // Messages start on 4-byte boundaries (NLMSG_ALIGN).
             while datagram.count % 4 != 0 { datagram.append(0) }
         }
-        try LibNL.send(handle.pointer, datagram)
-        return sequences
+        return try LibNL.send(handle.pointer, datagram) ? sequences : nil
     }
 
     /// The replies of one datagram; `.overrun` when the kernel had to drop some.
@@ -67,7 +67,8 @@ final class NetlinkSocket {
         // a torn table, so ask again a bounded number of times.
         for _ in 0..<Self.dumpAttempts {
             let message = try build()
-            guard let sequence = try send([message]).first else { return [] }
+            guard let sequences = try send([message]) else { throw LibNL.messageTooLarge }
+            guard let sequence = sequences.first else { return [] }
             var answers: [ReplyMessage] = []
             var interrupted = false
             var finished = false
