@@ -102,6 +102,9 @@ public enum Option: Sendable, Hashable, CaseIterable {
         case .list: return [UInt8(ascii: "L"), UInt8(ascii: "l")]
         case .zero: return [UInt8(ascii: "Z")]
         case .help: return [UInt8(ascii: "h")]
+        // Neither is in the help text; 1.31 accepts both.
+        case .version: return [UInt8(ascii: "v")]
+        case .exact: return [UInt8(ascii: "X")]
         case .tcpService: return [UInt8(ascii: "t")]
         case .udpService: return [UInt8(ascii: "u")]
         case .fwmarkService: return [UInt8(ascii: "f")]
