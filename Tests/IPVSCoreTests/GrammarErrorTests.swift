@@ -35,6 +35,13 @@ import Testing
         #expect(Grammar.status("-L", "-h") == 2)
     }
 
+    @Test func unlistedShortOptionsAreKnown() {
+        // -X is --exact and -v a command, though -h shows neither (1.31 in the VM).
+        #expect(Grammar.error("-A", "-t", "192.0.2.1:80", "-X") == "Illegal 'exact' option with the 'add-service' command\n")
+        #expect(Grammar.error("-A", "-t", "192.0.2.1:80", "-X", "-X") == "multiple 'exact' options specified\n")
+        #expect(Grammar.error("-A", "-v") == "invalid option `-v'\n")
+    }
+
     @Test func illegalOptionForTheCommand() {
         #expect(Grammar.error("-A", "-t", "192.0.2.1:80", "-w", "3") == "Illegal 'weight' option with the 'add-service' command\n")
         #expect(Grammar.error("-C", "-n") == "Illegal 'numeric' option with the 'flush' command\n")
