@@ -45,6 +45,7 @@ let package = Package(
         // FormatGolden/ holds outputs recorded from ipvsadm 1.31 and their recording script, read at test time.
         .testTarget(name: "IPVSCoreTests", dependencies: ["IPVSCore"], exclude: ["FormatGolden"]),
         .testTarget(name: "IPVSSchedulersTests", dependencies: ["IPVSSchedulers"]),
+        .testTarget(name: "IPVSSimulationTests", dependencies: ["IPVSCore", "IPVSSimulation"]),
         .testTarget(name: "IPVSNetlinkTests", dependencies: ["IPVSNetlink", "IPVSCore", "CIPVSShim"]),
     ],
     swiftLanguageModes: [.v6]
