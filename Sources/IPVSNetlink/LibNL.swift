@@ -87,16 +87,18 @@ enum LibNL {
         case datagram([UInt8])
         /// The kernel dropped replies because the receive buffer was full (ENOBUFS).
         case overrun
-        /// Nothing was waiting (only with `ifReady`).
+        /// Nothing came within the time allowed.
         case nothing
     }
 
-    /// Receives one datagram; blocks unless `ifReady`, in which case it returns `.nothing` when
-    /// no datagram is queued.
-    static func receive(_ socket: OpaquePointer, ifReady: Bool = false) throws -> Received {
-        if ifReady {
+    /// Receives one datagram, waiting at most `milliseconds` for one to be queued (forever when
+    /// nil); `.nothing` when none came in time.
+    static func receive(_ socket: OpaquePointer, waitingAtMost milliseconds: Int32?) throws -> Received {
+        if let milliseconds {
             var descriptor = pollfd(fd: nl_socket_get_fd(socket), events: Int16(POLLIN), revents: 0)
-            if poll(&descriptor, 1, 0) <= 0 { return .nothing }
+            var ready: Int32
+            repeat { ready = poll(&descriptor, 1, milliseconds) } while ready < 0 && errno == EINTR
+            if ready <= 0 { return .nothing }
         }
         var peer = sockaddr_nl()
         var buffer: UnsafeMutablePointer<UInt8>? = nil

@@ -41,8 +41,8 @@ extension NetlinkSocket {
         return results
     }
 
-    /// Reads acks until every sequence has one, or, after an overrun, until none is left queued.
-    /// Returns each sequence's errno (0 for success; nil when its ack was dropped).
+    /// Reads acks until every sequence has one, or until no more come. Returns each sequence's
+    /// errno (0 for success; EINTR when never acked; nil when its ack was dropped in an overrun).
     private func collectAcks(for sequences: [UInt32]) throws -> (errnos: [Int32?], overran: Bool) {
         var position: [UInt32: Int] = [:]
         for (offset, sequence) in sequences.enumerated() { position[sequence] = offset }
@@ -50,7 +50,7 @@ extension NetlinkSocket {
         var outstanding = sequences.count
         var overran = false
         while outstanding > 0 {
-            switch try receive(ifReady: overran) {
+            switch try receive(waitingAtMost: overran ? 0 : Self.answerTimeout) {
             case .datagram(let datagram):
                 for reply in try LibNL.messages(in: datagram) where reply.isAcknowledgement {
                     guard let offset = position[reply.sequence], errnos[offset] == nil else { continue }
@@ -60,8 +60,12 @@ extension NetlinkSocket {
             case .overrun:
                 overran = true
             case .nothing:
-                if overran { return (errnos, true) }
-                throw ClientError.malformedReply("the kernel closed the socket before acking a batch")
+                // After an overrun the rest were dropped; otherwise they were refused with EINTR,
+                // which netlink never acks (see `answerTimeout`).
+                if !overran {
+                    for offset in errnos.indices where errnos[offset] == nil { errnos[offset] = EINTR }
+                }
+                return (errnos, overran)
             }
         }
         return (errnos, overran)

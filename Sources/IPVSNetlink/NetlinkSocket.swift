@@ -1,6 +1,12 @@
 internal import CIPVSShim
 import IPVSCore
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// Owns one libnl `nl_sock` connected to generic netlink, and the IPVS family id resolved on it.
 ///
 /// Requests go out as datagrams of one or more messages; replies are matched back by sequence
@@ -55,10 +61,21 @@ final class NetlinkSocket {
         return try LibNL.send(handle.pointer, datagram) ? sequences : nil
     }
 
-    /// The replies of one datagram; `.overrun` when the kernel had to drop some.
-    func receive(ifReady: Bool = false) throws -> LibNL.Received {
-        try LibNL.receive(handle.pointer, ifReady: ifReady)
+    /// The replies of one datagram; `.overrun` when the kernel had to drop some; `.nothing` when
+    /// none came within `milliseconds`.
+    func receive(waitingAtMost milliseconds: Int32?) throws -> LibNL.Received {
+        try LibNL.receive(handle.pointer, waitingAtMost: milliseconds)
     }
+
+    /// How long to wait for an answer that should already be queued.
+    ///
+    /// The kernel handles a request, and builds each part of a dump, while the request is being
+    /// sent or the previous part read, so answers are queued by the time we look. The one answer
+    /// that never comes is the ack of a request the kernel gave up on with EINTR: netlink sends no
+    /// ack for that errno (seen when a sync daemon is stopped before its thread first ran, where
+    /// kthread_stop reports -EINTR). Waiting forever would hang the caller, so after this long
+    /// the request is reported as refused with EINTR.
+    static let answerTimeout: Int32 = 5000
 
     /// Sends one request and collects the family's messages answering it, until its ack (or, for
     /// a dump, its done). A refusal throws `KernelError`; an interrupted dump is repeated.
@@ -73,8 +90,13 @@ final class NetlinkSocket {
             var interrupted = false
             var finished = false
             while !finished {
-                guard case .datagram(let datagram) = try receive() else {
-                    throw ClientError.malformedReply("receive buffer overrun during a single request")
+                let datagram: [UInt8]
+                switch try receive(waitingAtMost: Self.answerTimeout) {
+                case .datagram(let received): datagram = received
+                case .overrun: throw ClientError.malformedReply("receive buffer overrun during a single request")
+                case .nothing:
+                    if answers.isEmpty { throw KernelError(operation: operation, errno: EINTR) }
+                    throw ClientError.malformedReply("the kernel stopped answering part-way through a dump")
                 }
                 for reply in try LibNL.messages(in: datagram) where reply.sequence == sequence {
                     if reply.isAcknowledgement || reply.isDone {

@@ -3,7 +3,7 @@ import IPVSCore
 import IPVSNetlink
 
 // Library-level checks of IPVSNetlink against the VM's kernel, with Debian's ipvsadm 1.31 as the
-// oracle. Run inside the test bed: Scripts/ipvs-vm .build-nl/debug/ipvs-kernel-tests [FILTER]
+// oracle. Run inside the test bed: Scripts/ipvs-vm .build-nl/debug/ipvs-kernel-tests [SUITE...]
 // Prints PASS/FAIL per case and one summary line; exits 1 if any case failed.
 
 let runner = TestRunner()
@@ -28,8 +28,9 @@ let suites: [(String, (TestRunner, NetlinkClient) -> Void)] = [
     ("errors", errorCases),
     ("batch", batchCases),
 ]
-let filter = CommandLine.arguments.dropFirst().first
-for (name, suite) in suites where filter == nil || filter == name {
+// Arguments, if any, name the suites to run.
+let chosen = Set(CommandLine.arguments.dropFirst())
+for (name, suite) in suites where chosen.isEmpty || chosen.contains(name) {
     suite(runner, client)
 }
 try? Oracle.reset()
