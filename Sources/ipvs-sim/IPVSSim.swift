@@ -9,7 +9,7 @@ struct IPVSSim: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ipvs-sim",
         abstract: "See what the kernel's IPVS schedulers will do with your rules, before you deploy them.",
-        subcommands: [ReplayCommand.self]
+        subcommands: [ReplayCommand.self, RunCommand.self]
     )
 }
 
