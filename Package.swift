@@ -9,6 +9,8 @@ let package = Package(
         .executable(name: "ipvs-sim", targets: ["ipvs-sim"]),
         .library(name: "IPVSCore", targets: ["IPVSCore"]),
         .library(name: "IPVSSchedulers", targets: ["IPVSSchedulers"]),
+        // For the benchmark package under Benchmarks/.
+        .library(name: "IPVSSimulation", targets: ["IPVSSimulation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
