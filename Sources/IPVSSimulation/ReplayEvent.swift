@@ -27,29 +27,15 @@ extension ReplayEvent {
         switch verb {
         case "open":
             try expectCount(5, "open ID PROTO CLIENT:PORT VIRTUAL:PORT")
-            let transport: TransportProtocol
-            var mark: UInt32?
-            switch words[2] {
-            case "tcp": transport = .tcp
-            case "udp": transport = .udp
-            case "sctp": transport = .sctp
-            case let text where text.hasPrefix("fwmark="):
-                guard let value = UInt32(text.dropFirst("fwmark=".count)), value > 0 else {
-                    throw fail("bad firewall mark in \(text)")
-                }
-                mark = value
-                transport = .tcp
-            default:
-                throw fail("unknown protocol \(words[2]) (tcp, udp, sctp or fwmark=N)")
+            let target: ConnectionTarget
+            do {
+                target = try ConnectionTarget.parse(protocol: words[2], endpoint: words[4], resolver: resolver)
+            } catch {
+                throw fail(error.message)
             }
-            guard let client = Endpoint.parse(words[3], protocol: transport, resolver: resolver) else {
+            guard let client = Endpoint.parse(words[3], protocol: target.transport, resolver: resolver) else {
                 throw fail("bad client address \(words[3])")
             }
-            guard let virtual = Endpoint.parse(words[4], protocol: transport, resolver: resolver) else {
-                throw fail("bad virtual address \(words[4])")
-            }
-            let target: ConnectionTarget = mark.map { .firewallMark($0, virtual.address, port: virtual.port) }
-                ?? .address(transport, virtual.address, port: virtual.port)
             return .open(id: words[1], target: target, client: client.address, clientPort: client.port)
         case "close":
             try expectCount(2, "close ID")

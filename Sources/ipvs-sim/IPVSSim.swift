@@ -36,12 +36,7 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         let resolver = SystemNameResolver()
-        var replay = Replay(director: SimulatedDirector(), resolver: resolver)
-        do {
-            try replay.load(rules: try Self.read(rules))
-        } catch let error as SimulationError {
-            throw Self.failure("\(rules): \(error)")
-        }
+        var replay = try Self.loadRules(rules, resolver: resolver)
         var lineNumber = 0
         var output = ""
         for line in try Self.read(events).split(separator: "\n", omittingEmptySubsequences: false) {
@@ -52,12 +47,23 @@ struct ReplayCommand: ParsableCommand {
                     output += printed
                     output += "\n"
                 }
-            } catch let error as SimulationError {
+            } catch {
                 print(output, terminator: "")
                 throw Self.failure("\(events): \(error)")
             }
         }
         print(output, terminator: "")
+    }
+
+    /// A replay with the rules file applied; a bad file ends the command with its line.
+    static func loadRules(_ path: String, resolver: any NameResolver) throws -> Replay {
+        var replay = Replay(director: SimulatedDirector(), resolver: resolver)
+        do {
+            try replay.load(rules: try read(path))
+        } catch let error as SimulationError {
+            throw failure("\(path): \(error)")
+        }
+        return replay
     }
 
     static func read(_ path: String) throws -> String {

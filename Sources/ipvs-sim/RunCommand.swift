@@ -58,13 +58,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let resolver = SystemNameResolver()
-        var replay = Replay(director: SimulatedDirector(), resolver: resolver)
-        do {
-            try replay.load(rules: try ReplayCommand.read(rules))
-        } catch let error as SimulationError {
-            throw ReplayCommand.failure("\(rules): \(error)")
-        }
-        let director = replay.director
+        let director = try ReplayCommand.loadRules(rules, resolver: resolver).director
         let target = try service.map { try Self.parseTarget($0, resolver: resolver) } ?? Self.firstTarget(director)
         let workload = Workload(
             target: target, seconds: seconds, arrivalsPerSecond: rate, duration: try Self.parseDuration(duration),
@@ -81,7 +75,7 @@ struct RunCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("\r[\(bar)] \(Int(fraction * 100))%".utf8))
             }
             if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        } catch let error as SimulationError {
+        } catch {
             throw ReplayCommand.failure("\(error)")
         }
         let title = "ipvs-sim run: \(Self.describe(target, director)), \(Self.number(rate)) conn/s for \(Self.number(seconds)) s"
@@ -143,27 +137,12 @@ struct RunCommand: ParsableCommand {
 
     static func parseTarget(_ text: String, resolver: any NameResolver) throws -> ConnectionTarget {
         guard let colon = text.firstIndex(of: ":") else { throw ValidationError("--service: expected PROTO:ADDRESS:PORT") }
-        let kind = text[..<colon]
-        let rest = text[text.index(after: colon)...]
-        let transport: TransportProtocol
-        var mark: UInt32?
-        switch kind {
-        case "tcp": transport = .tcp
-        case "udp": transport = .udp
-        case "sctp": transport = .sctp
-        case let value where value.hasPrefix("fwmark="):
-            guard let parsed = UInt32(value.dropFirst("fwmark=".count)), parsed > 0 else {
-                throw ValidationError("--service: bad firewall mark in \(value)")
-            }
-            mark = parsed
-            transport = .tcp
-        default: throw ValidationError("--service: unknown protocol \(kind) (tcp, udp, sctp or fwmark=N)")
+        do {
+            return try ConnectionTarget.parse(
+                protocol: text[..<colon], endpoint: text[text.index(after: colon)...], resolver: resolver)
+        } catch {
+            throw ValidationError("--service: \(error.message)")
         }
-        guard let endpoint = Endpoint.parse(rest, protocol: transport, resolver: resolver) else {
-            throw ValidationError("--service: bad address \(rest)")
-        }
-        return mark.map { .firewallMark($0, endpoint.address, port: endpoint.port) }
-            ?? .address(transport, endpoint.address, port: endpoint.port)
     }
 
     static func firstTarget(_ director: SimulatedDirector) throws -> ConnectionTarget {
