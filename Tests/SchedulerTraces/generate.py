@@ -139,6 +139,357 @@ def persistence(scheduler, seed, netmask=None):
     t.write()
 
 
+def udp_and_tcp(seed):
+    """TCP and UDP services on one VIP, a one-packet UDP service beside them: UDP entries are
+    inactive from the start (close changes nothing), one-packet datagrams are each scheduled anew
+    and leave nothing behind; thresholds count UDP entries too."""
+    t = Trace("udp-tcp-mixed", seed)
+    tcp, udp, ops = f"-t {VIP}:80", f"-u {VIP}:80", f"-u {VIP}:53"
+    t.rule(f"-A {tcp} -s wlc")
+    t.rule(f"-A {udp} -s lc")
+    t.rule(f"-A {ops} -s wrr -o")
+    for service in (tcp, udp, ops):
+        port = service.rsplit(":", 1)[1]
+        for host, weight in [(1, 2), (2, 1), (3, 3)]:
+            t.rule(f"-a {service} -r 198.51.100.{host}:{port} -m -w {weight}")
+    for _ in range(3):
+        for proto, virtual in (("tcp", f"{VIP}:80"), ("udp", f"{VIP}:80"), ("udp", f"{VIP}:53")):
+            for _ in range(3):
+                t.open(proto=proto, virtual=virtual)
+        t.close_some(3)
+    t.event(f"rule -e {udp} -r 198.51.100.3:80 -m -w 3 -x 4 -y 2")
+    t.event(f"rule -e {ops} -r 198.51.100.2:53 -m -w 1 -x 1")
+    for _ in range(8):
+        t.open(proto="udp", virtual=f"{VIP}:80")
+        t.open(proto="udp", virtual=f"{VIP}:53")
+    t.expire_some(4)
+    for _ in range(6):
+        t.open(proto="udp", virtual=f"{VIP}:80")
+        t.open(proto="udp", virtual=f"{VIP}:53")
+    t.open(proto="udp", virtual=f"{VIP}:81")  # no such service
+    t.open(proto="tcp", virtual=f"{VIP}:53")
+    t.write()
+
+
+def one_packet(seed):
+    """One-packet UDP: rr advances per datagram; with persistence the template still holds a
+    client; a TCP service on the same port schedules as usual."""
+    t = Trace("udp-one-packet", seed)
+    t.rule(f"-A -u {VIP}:53 -s rr -o")
+    t.rule(f"-A -u {VIP}:54 -s wlc -o -p 900")
+    t.rule(f"-A -t {VIP}:53 -s rr")
+    for service in (f"-u {VIP}:53", f"-u {VIP}:54", f"-t {VIP}:53"):
+        port = service.rsplit(":", 1)[1]
+        for host in (1, 2, 3):
+            t.rule(f"-a {service} -r 198.51.100.{host}:{port} -m -w {host}")
+    clients = ["203.0.113.5", "203.0.113.6", "203.0.113.7"]
+    for round_ in range(4):
+        for client in clients:
+            t.open(proto="udp", client=client, virtual=f"{VIP}:53")
+            t.open(proto="udp", client=client, virtual=f"{VIP}:54")
+            t.open(proto="tcp", client=client, virtual=f"{VIP}:53")
+        if round_ == 1:
+            t.event(f"rule -e -u {VIP}:53 -r 198.51.100.1:53 -m -w 0")
+            t.event(f"rule -e -u {VIP}:54 -r 198.51.100.3:54 -m -w 0")
+    t.expire_some(2)
+    for _ in range(5):
+        t.open(proto="udp", virtual=f"{VIP}:53")
+        t.open(proto="udp", virtual=f"{VIP}:54")
+    t.write()
+
+
+def hashing_flags(scheduler, flags, seed):
+    """sh/mh with -b flags: many clients and source ports; servers at weight 0, overloaded
+    through -x, deleted and re-added, so that the fallback and the port matter."""
+    name = "-".join([scheduler] + [f.split("-")[1] for f in flags.split(",")]) if flags else scheduler
+    t = Trace(f"{name}-flags", seed)
+    service = f"-t {VIP}:80"
+    t.rule(f"-A {service} -s {scheduler}" + (f" -b {flags}" if flags else ""))
+    for host, weight in [(1, 2), (2, 1), (3, 3), (4, 1), (5, 2)]:
+        t.rule(f"-a {service} -r 198.51.100.{host}:80 -m -w {weight}")
+    clients = [f"203.0.113.{i}" for i in range(1, 13)]
+    ports = [1024, 33000, 40000, 50001, 65000]
+    used = set()
+
+    def burst(count):
+        for _ in range(count):
+            while True:
+                client, port = t.rng.choice(clients), t.rng.choice(ports) + t.rng.randrange(64) * 7
+                if (client, port) not in used:
+                    break
+            used.add((client, port))
+            t.open(client=client, port=port)
+
+    burst(12)
+    t.event(f"rule -e {service} -r 198.51.100.3:80 -m -w 0")
+    burst(10)
+    t.event(f"rule -e {service} -r 198.51.100.1:80 -m -w 2 -x 2")
+    burst(12)
+    t.event(f"rule -d {service} -r 198.51.100.4:80")
+    burst(8)
+    t.event(f"rule -a {service} -r 198.51.100.4:80 -m -w 1")
+    t.event(f"rule -e {service} -r 198.51.100.3:80 -m -w 3")
+    burst(10)
+    t.expire_some(2)
+    burst(6)
+    t.write()
+
+
+def persistent_fwmark(seed):
+    """A persistent fwmark service: one template per client for every marked address and port;
+    servers quiesced then deleted while clients hold templates; a real-server port differing
+    from the packet's."""
+    t = Trace("wlc-persistent-fwmark", seed)
+    t.rule("-A -f 9 -s wlc -p 900")
+    for host, weight in [(1, 1), (2, 2), (3, 1)]:
+        t.rule(f"-a -f 9 -r 198.51.100.{host}:80 -m -w {weight}")
+    targets = [f"192.0.2.{120 + i}:80" for i in range(6)]
+    clients = [f"203.0.113.{i}" for i in (1, 2, 3, 9, 30, 31)]
+    for client in clients:
+        t.open(proto="fwmark=9", client=client, virtual=t.rng.choice(targets))
+    t.event("rule -e -f 9 -r 198.51.100.2:80 -m -w 0")
+    for client in clients * 2:
+        t.open(proto="fwmark=9", client=client, virtual=t.rng.choice(targets))
+    t.event("rule -d -f 9 -r 198.51.100.2:80")
+    for client in clients:
+        t.open(proto="fwmark=9", client=client, virtual=t.rng.choice(targets))
+    t.event("rule -a -f 9 -r 198.51.100.4:8080 -m -w 5")
+    for client in clients + ["203.0.113.50", "203.0.113.51"]:
+        t.open(proto="fwmark=9", client=client, virtual=t.rng.choice(targets))
+    t.write()
+
+
+def persistent_port_zero(seed):
+    """`-t VIP:0 -p`: a catch-all persistent service; a port with its own service beside it; one
+    template per client covers every port; a real server with its own port."""
+    t = Trace("rr-persistent-port0", seed)
+    t.rule(f"-A -t {VIP}:0 -s rr -p 900")
+    for host in (1, 2, 3):
+        t.rule(f"-a -t {VIP}:0 -r 198.51.100.{host} -m -w 1")
+    t.rule(f"-A -t {VIP}:443 -s rr")
+    for host in (2, 3):
+        t.rule(f"-a -t {VIP}:443 -r 198.51.100.{host}:443 -m -w 1")
+    clients = [f"203.0.113.{i}" for i in (1, 2, 3, 4, 5)]
+    vports = [22, 80, 443, 8080]
+    for client in clients:
+        for vport in vports:
+            t.open(client=client, virtual=f"{VIP}:{vport}")
+    t.event(f"rule -e -t {VIP}:0 -r 198.51.100.1 -m -w 0")
+    for client in clients + ["203.0.113.6", "203.0.113.7"]:
+        t.open(client=client, virtual=f"{VIP}:{t.rng.choice(vports)}")
+    t.open(proto="udp", client="203.0.113.1", virtual=f"{VIP}:80")
+    t.write()
+
+
+def persistence_expiry(seed):
+    """Templates of a short -p expire through advance: a client then gets a new choice; a template
+    still controlling a connection lives on. The VM's clock runs while the trace plays: each TCP
+    expire takes ~10 s there (the CLOSE state's timeout) and none here, so the templates' 30 s
+    must outlast the expiries (~22 s) and the advance must pass them by a wide margin."""
+    t = Trace("rr-persistent-expiry", seed)
+    service = f"-t {VIP}:80"
+    t.rule(f"-A {service} -s rr -p 30")
+    for host in (1, 2, 3):
+        t.rule(f"-a {service} -r 198.51.100.{host}:80 -m -w 1")
+    t.rule(f"-A -u {VIP}:53 -s rr -p 30")
+    for host in (1, 2, 3):
+        t.rule(f"-a -u {VIP}:53 -r 198.51.100.{host}:53 -m -w 1")
+    a, b, c = "203.0.113.1", "203.0.113.2", "203.0.113.3"
+    held = t.open(client=a)
+    t.open(client=b)
+    t.open(client=c)
+    t.open(proto="udp", client=a, virtual=f"{VIP}:53")
+    t.expire_some(0)
+    # b and c's connections end; a's stays open and keeps its template alive.
+    for ident in list(t.open_ids):
+        if ident != held:
+            t.open_ids.remove(ident)
+            t.event(f"expire {ident}")
+    t.event("advance 45")
+    for client in (a, b, c, a, b, c):
+        t.open(client=client)
+    t.open(proto="udp", client=a, virtual=f"{VIP}:53")
+    t.event(f"rule -e {service} -r 198.51.100.1:80 -m -w 0")
+    t.event(f"rule -e {service} -r 198.51.100.2:80 -m -w 0")
+    for client in (a, b, c, "203.0.113.4"):
+        t.open(client=client)
+    t.event(f"rule -d {service} -r 198.51.100.1:80")
+    for client in (a, b, c, "203.0.113.4"):
+        t.open(client=client)
+    t.write()
+
+
+def thresholds(scheduler, seed):
+    """-x/-y: overload set as connections are bound, cleared as they expire (below -y, or below
+    3/4 of -x without -y); closing moves nothing; thresholds edited while loaded."""
+    t = Trace(f"{scheduler}-thresholds", seed)
+    service = f"-t {VIP}:80"
+    t.rule(f"-A {service} -s {scheduler}")
+    t.rule(f"-a {service} -r 198.51.100.1:80 -m -w 3 -x 4 -y 2")
+    t.rule(f"-a {service} -r 198.51.100.2:80 -m -w 1 -x 4")
+    t.rule(f"-a {service} -r 198.51.100.3:80 -m -w 2 -x 3 -y 3")
+    for _ in range(12):
+        t.open()
+    t.close_some(4)
+    t.open()
+    t.expire_some(3)
+    for _ in range(4):
+        t.open()
+    t.expire_some(3)
+    for _ in range(3):
+        t.open()
+    t.event(f"rule -e {service} -r 198.51.100.2:80 -m -w 1 -x 8 -y 1")
+    t.event(f"rule -e {service} -r 198.51.100.1:80 -m -w 3")
+    for _ in range(5):
+        t.open()
+    t.write()
+
+
+def scheduler_change(seed):
+    """-E -s mid-trace (the new scheduler starts afresh on the current list), a server deleted
+    while it holds connections and re-added: revived from the trash with its counters."""
+    t = Trace("scheduler-change-revive", seed)
+    service = f"-t {VIP}:80"
+    t.rule(f"-A {service} -s rr")
+    for host, weight in [(1, 1), (2, 3), (3, 2), (4, 1)]:
+        t.rule(f"-a {service} -r 198.51.100.{host}:80 -m -w {weight}")
+    for _ in range(5):
+        t.open()
+    t.event(f"rule -E {service} -s wrr")
+    for _ in range(7):
+        t.open()
+    t.close_some(3)
+    t.event(f"rule -E {service} -s lc")
+    for _ in range(4):
+        t.open()
+    t.event(f"rule -d {service} -r 198.51.100.2:80")
+    for _ in range(4):
+        t.open()
+    t.event(f"rule -a {service} -r 198.51.100.2:80 -m -w 3")
+    for _ in range(4):
+        t.open()
+    t.event(f"rule -E {service} -s rr")
+    for _ in range(5):
+        t.open()
+    t.event(f"rule -E {service} -s sh")
+    for _ in range(5):
+        t.open()
+    t.event(f"rule -E {service} -s wlc -p 900")
+    for client in ("203.0.113.1", "203.0.113.2", "203.0.113.1", "203.0.113.2"):
+        t.open(client=client)
+    t.write()
+
+
+V6 = "2001:db8::10"
+
+
+def ipv6(scheduler, seed, flags="", persistent=""):
+    """IPv6 NAT: the same choices with 128-bit addresses (sh/mh fold them), a persistent prefix."""
+    name = f"{scheduler}-ipv6" + ("-persistent" if persistent else "")
+    t = Trace(name, seed)
+    service = f"-t [{V6}]:80"
+    t.rule(f"-A {service} -s {scheduler}" + (f" -b {flags}" if flags else "") + persistent)
+    for host, weight in [(1, 2), (2, 1), (3, 3), (4, 1)]:
+        t.rule(f"-a {service} -r [2001:db8:1::{host}]:80 -m -w {weight}")
+    clients = [f"2001:db8:c:{i % 3}::{i}" for i in range(1, 12)]
+    for _ in range(14):
+        t.open(client=f"[{t.rng.choice(clients)}]", virtual=f"[{V6}]:80")
+    t.close_some(4)
+    t.event(f"rule -e {service} -r [2001:db8:1::3]:80 -m -w 0")
+    for _ in range(8):
+        t.open(client=f"[{t.rng.choice(clients)}]", virtual=f"[{V6}]:80")
+    t.event(f"rule -d {service} -r [2001:db8:1::2]:80")
+    t.event(f"rule -a {service} -r [2001:db8:1::5]:80 -m -w 2")
+    for _ in range(8):
+        t.open(client=f"[{t.rng.choice(clients)}]", virtual=f"[{V6}]:80")
+    t.write()
+
+
+def ipv6_udp_fwmark(seed):
+    """IPv6 UDP and an IPv6 fwmark service (dh keys on the marked destination address)."""
+    t = Trace("ipv6-udp-fwmark", seed)
+    t.rule(f"-A -u [{V6}]:53 -s wlc")
+    for host, weight in [(1, 2), (2, 1), (3, 1)]:
+        t.rule(f"-a -u [{V6}]:53 -r [2001:db8:1::{host}]:53 -m -w {weight}")
+    t.rule("-A -f 5 -6 -s dh")
+    for host in (1, 2, 3):
+        t.rule(f"-a -f 5 -6 -r [2001:db8:1::{host}]:80 -m -w 1")
+    targets = [f"[2001:db8:5::{i:x}]:80" for i in range(1, 12)]
+    for _ in range(10):
+        t.open(proto="udp", client=f"[2001:db8:c::{t.rng.randint(1, 40):x}]", virtual=f"[{V6}]:53")
+        t.open(proto="fwmark=5", client=f"[2001:db8:c::{t.rng.randint(1, 40):x}]", virtual=t.rng.choice(targets))
+    t.event(f"rule -e -u [{V6}]:53 -r [2001:db8:1::1]:53 -m -w 2 -x 3")
+    for _ in range(6):
+        t.open(proto="udp", client=f"[2001:db8:c::{t.rng.randint(1, 40):x}]", virtual=f"[{V6}]:53")
+    t.write()
+
+
+def sctp(scheduler, seed):
+    """SCTP services: an association is active once established; close and expire end it."""
+    t = Trace(f"{scheduler}-sctp", seed)
+    service = f"--sctp-service {VIP}:80"
+    t.rule(f"-A {service} -s {scheduler}")
+    for host, weight in [(1, 2), (2, 1), (3, 3)]:
+        t.rule(f"-a {service} -r 198.51.100.{host}:80 -m -w {weight}")
+    for _ in range(9):
+        t.open(proto="sctp")
+    t.expire_some(2)
+    t.event(f"rule -e {service} -r 198.51.100.3:80 -m -w 0")
+    for _ in range(6):
+        t.open(proto="sctp")
+    t.write()
+
+
+def locality_over_time(scheduler, seed):
+    """lblc/lblcr on a fwmark service over many destination addresses, with servers overloaded
+    by active connections, quiesced, deleted and revived, and connections ending."""
+    t = Trace(f"{scheduler}-locality", seed)
+    t.rule(f"-A -f 3 -s {scheduler}")
+    for host, weight in [(1, 2), (2, 1), (3, 3), (4, 1)]:
+        t.rule(f"-a -f 3 -r 198.51.100.{host}:80 -m -w {weight}")
+    targets = [f"192.0.2.{150 + i}:80" for i in range(40)]
+    hot = targets[:3]
+
+    def burst(count):
+        for _ in range(count):
+            pool = hot if t.rng.random() < 0.4 else targets
+            t.open(proto="fwmark=3", virtual=t.rng.choice(pool))
+
+    burst(30)
+    t.close_some(8)
+    t.event("rule -e -f 3 -r 198.51.100.3:80 -m -w 0")
+    burst(12)
+    t.event("rule -d -f 3 -r 198.51.100.1:80")
+    burst(12)
+    t.event("rule -a -f 3 -r 198.51.100.1:80 -m -w 4")
+    t.event("rule -e -f 3 -r 198.51.100.3:80 -m -w 3 -x 6")
+    burst(14)
+    t.expire_some(2)
+    burst(8)
+    t.write()
+
+
+def wrr_weights(seed):
+    """wrr with weights changed again and again in the middle of a cycle (gcd and max change)."""
+    t = Trace("wrr-weights", seed)
+    service = f"-t {VIP}:80"
+    t.rule(f"-A {service} -s wrr")
+    for host, weight in [(1, 4), (2, 2), (3, 6)]:
+        t.rule(f"-a {service} -r 198.51.100.{host}:80 -m -w {weight}")
+    changes = [(2, 4), (1, 8), (3, 0), (3, 3), (2, 1), (1, 2), (3, 12)]
+    for host, weight in changes:
+        for _ in range(t.rng.randint(3, 7)):
+            t.open()
+        t.event(f"rule -e {service} -r 198.51.100.{host}:80 -m -w {weight}")
+    t.event(f"rule -a {service} -r 198.51.100.4:80 -m -w 5")
+    for _ in range(10):
+        t.open()
+    t.event(f"rule -d {service} -r 198.51.100.3:80")
+    for _ in range(8):
+        t.open()
+    t.write()
+
+
 def main():
     for index, scheduler in enumerate(DETERMINISTIC):
         lifecycle(scheduler, 100 + index)
@@ -146,6 +497,28 @@ def main():
         many_destinations(scheduler, 200 + index)
     persistence("rr", 300)
     persistence("wlc", 301, netmask="255.255.255.0")
+    udp_and_tcp(400)
+    one_packet(401)
+    for index, (scheduler, flags) in enumerate([("sh", "sh-port"), ("sh", "sh-fallback"),
+                                                ("sh", "sh-fallback,sh-port"), ("mh", "mh-port"),
+                                                ("mh", "mh-fallback"), ("mh", "mh-fallback,mh-port")]):
+        hashing_flags(scheduler, flags, 410 + index)
+    persistent_fwmark(420)
+    persistent_port_zero(421)
+    persistence_expiry(422)
+    thresholds("wlc", 430)
+    thresholds("rr", 431)
+    scheduler_change(440)
+    ipv6("wlc", 450)
+    ipv6("sh", 451, flags="sh-port")
+    ipv6("mh", 452, flags="mh-fallback")
+    ipv6("rr", 453, persistent=" -p 900 -M 64")
+    ipv6_udp_fwmark(454)
+    sctp("wlc", 460)
+    sctp("rr", 461)
+    locality_over_time("lblc", 470)
+    locality_over_time("lblcr", 471)
+    wrr_weights(480)
 
 
 if __name__ == "__main__":
