@@ -9,7 +9,7 @@ import IPVSSchedulers
 //
 // --operations N runs each case exactly N operations once, untimed: for
 // `valgrind --tool=callgrind`, whose instruction counts do not depend on the machine's load
-// (Scripts/bench-callgrind takes the difference of two such runs).
+// (Benchmarks/callgrind.sh takes the difference of two such runs; only `schedule` is run).
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 var mode = "schedulers"
@@ -59,8 +59,8 @@ case "schedulers":
         for count in sizes ?? [10, 100, 1000] {
             let service = makeService(scheduler, destinations: count)
             let schedule = benchmarkSchedule(service, requests, plan)
+            if plan.fixedOperations != nil { continue }  // callgrind counts `schedule` alone
             let select = benchmarkSelect(service, requests, plan)
-            if plan.fixedOperations != nil { continue }
             let perDestination = schedule.median / Double(count)
             print("| \(scheduler.rawValue) | \(count) | \(pad(format(schedule.minimum), 7)) | \(pad(format(schedule.median), 7)) | \(pad(format(select.minimum), 7)) | \(pad(format(select.median), 7)) | \(pad(format(perDestination), 6)) |")
         }

@@ -11,11 +11,9 @@ public struct LocalityBasedLeastConnection: Sendable, Hashable {
     /// lblc-overloaded (its OVERLOAD flag is NOT checked); otherwise picks with wlc and caches it.
     mutating func select(_ request: SchedulingRequest, in list: DestinationList, now: Jiffies) -> Int? {
         let key = request.destination
-        var cached: DestinationID?
-        if let entry = table[key] {
-            table[key]?.lastUse = now
-            cached = entry.payload
-            if let index = list.index(of: entry.payload) {
+        let cached = table.touch(key, now: now)
+        if let cached {
+            if let index = list.index(of: cached) {
                 let dest = list[index]
                 if dest.weight > 0 && !isLocalityOverloaded(dest, in: list) { return index }
             }

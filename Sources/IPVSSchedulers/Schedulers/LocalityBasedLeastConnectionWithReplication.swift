@@ -74,27 +74,24 @@ public struct LocalityBasedLeastConnectionWithReplication: Sendable, Hashable {
 
     mutating func select(_ request: SchedulingRequest, in list: DestinationList, now: Jiffies, expiration: Jiffies) -> Int? {
         let key = request.destination
-        guard var entry = table[key] else {
+        // A known address: its set is updated in place (one lookup, no copy of the members).
+        let known: Int?? = table.update(key) { entry in
+            entry.lastUse = now
+            let least = entry.payload.leastLoaded(in: list)
+            if entry.payload.members.count > 1 && now > entry.payload.lastModified + expiration,
+               let most = entry.payload.mostLoaded(in: list) {
+                entry.payload.erase(most, now: now)
+            }
+            if let least, let index = list.index(of: least), !isLocalityOverloaded(list[index], in: list) {
+                return index
+            }
             guard let index = WeightedLeastConnection.select(in: list, ConnectionOverhead.self) else { return nil }
-            table.insert(key, payload: ReplicaSet(list[index].id, now: now), now: now)
+            entry.payload.insert(list[index].id, now: now)
             return index
         }
-        entry.lastUse = now
-        let least = entry.payload.leastLoaded(in: list)
-        if entry.payload.members.count > 1 && now > entry.payload.lastModified + expiration,
-           let most = entry.payload.mostLoaded(in: list) {
-            entry.payload.erase(most, now: now)
-        }
-        if let least, let index = list.index(of: least), !isLocalityOverloaded(list[index], in: list) {
-            table[key] = entry
-            return index
-        }
-        guard let index = WeightedLeastConnection.select(in: list, ConnectionOverhead.self) else {
-            table[key] = entry
-            return nil
-        }
-        entry.payload.insert(list[index].id, now: now)
-        table[key] = entry
+        if let known { return known }
+        guard let index = WeightedLeastConnection.select(in: list, ConnectionOverhead.self) else { return nil }
+        table.insert(key, payload: ReplicaSet(list[index].id, now: now), now: now)
         return index
     }
 

@@ -43,6 +43,21 @@ public struct LocalityTable<Payload: Sendable & Hashable>: Sendable, Hashable {
         _modify { yield &entries[address] }
     }
 
+    /// Marks an address's entry as used at `now` and returns its payload; one hash lookup, in
+    /// place (the scheduling hot path of lblc).
+    mutating func touch(_ address: NetAddress, now: Jiffies) -> Payload? {
+        guard let position = entries.index(forKey: address) else { return nil }
+        entries.values[position].lastUse = now
+        return entries.values[position].payload
+    }
+
+    /// Runs `body` on an address's entry in place (one hash lookup, no copy of the payload);
+    /// nil when the address has no entry. `body` must not change the table.
+    mutating func update<Result>(_ address: NetAddress, _ body: (inout Entry) -> Result) -> Result? {
+        guard let position = entries.index(forKey: address) else { return nil }
+        return body(&entries.values[position])
+    }
+
     /// Inserts a new entry at the head of its chain, replacing any entry for the address.
     mutating func insert(_ address: NetAddress, payload: Payload, now: Jiffies) {
         remove(address)
@@ -57,10 +72,20 @@ public struct LocalityTable<Payload: Sendable & Hashable>: Sendable, Hashable {
     }
 
     /// Fires every timer tick due at or before `now`, each with its own time.
+    /// Once the table is empty the ticks only count (a full check finds nothing), so they are
+    /// counted in one step: a long `advance` costs the same as a short one.
     mutating func advance(to now: Jiffies, expiration: Jiffies, hz: Jiffies) {
+        let interval = Self.checkIntervalSeconds * hz
         while nextTick <= now {
+            if entries.isEmpty {
+                let due = (now - nextTick) / interval + 1
+                let period = Int64(Self.ticksPerFullCheck)
+                counter = Int((Int64(counter) - 1 + due % period) % period) + 1
+                nextTick += due * interval
+                return
+            }
             tick(at: nextTick, expiration: expiration, hz: hz)
-            nextTick += Self.checkIntervalSeconds * hz
+            nextTick += interval
         }
     }
 
