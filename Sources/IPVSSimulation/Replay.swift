@@ -6,10 +6,14 @@ import IPVSSchedulers
 public struct Replay: Sendable {
     public private(set) var director: SimulatedDirector
     private let parser: CommandLineParser
-    private var connections: [String: (service: ServiceKey, id: ConnectionID)] = [:]
+    private var connections: [String: (service: ServiceKey, id: ConnectionID, sctp: Bool)] = [:]
     /// Opens that found no server: the kernel made no entry, so closing or expiring them is a no-op.
     private var unserved: Set<String> = []
     private var nextConnection: UInt64 = 0
+    /// Seconds the clock has moved so far.
+    private var elapsedSeconds: Int64 = 0
+    /// How far the clock may run in all (2^50 s), so that no time in jiffies can overflow.
+    public static let maximumElapsedSeconds: Int64 = 1 << 50
 
     public init(director: SimulatedDirector, resolver: any NameResolver) {
         self.director = director
@@ -40,6 +44,11 @@ public struct Replay: Sendable {
                 return "\(name) -"
             }
             let (packetProtocol, virtual, virtualPort) = Self.packet(target)
+            if client.family != virtual.family {
+                // An IPv4 client cannot reach an IPv6 address, nor the other way round.
+                unserved.insert(name)
+                return "\(name) -"
+            }
             nextConnection += 1
             let id = ConnectionID(nextConnection)
             let outcome = try director.withService(key) { state throws(SimulationError) in
@@ -57,24 +66,43 @@ public struct Replay: Sendable {
                 unserved.insert(name)
                 return "\(name) -"
             }
-            connections[name] = (key, id)
-            return "\(name) \(Self.text(IPAddress(destination.address), port: destination.port))"
+            if packetProtocol == .sctp {
+                // An open is a whole association: established, hence active.
+                try director.withService(key) { state throws(SimulationError) in _ = state.establish(id) }
+            }
+            connections[name] = (key, id, packetProtocol == .sctp)
+            let port = director.services[key]?.forwardedPort(to: chosen, virtualPort: virtualPort) ?? destination.port
+            return "\(name) \(Self.text(IPAddress(destination.address), port: port))"
         case .close(let name):
             if unserved.contains(name) { return nil }
             let connection = try known(name, lineNumber)
-            try director.withService(connection.service) { state throws(SimulationError) in
-                _ = state.close(connection.id)
+            if connection.sctp {
+                // SCTP has no half-close: the association ends, as with expire.
+                return try play(.expire(id: name), lineNumber: lineNumber)
+            }
+            // A connection whose service was deleted since changes nothing that is left.
+            if director.services[connection.service] != nil {
+                try director.withService(connection.service) { state throws(SimulationError) in
+                    _ = state.close(connection.id)
+                }
             }
             return nil
         case .expire(let name):
             if unserved.remove(name) != nil { return nil }
             let connection = try known(name, lineNumber)
-            try director.withService(connection.service) { state throws(SimulationError) in
-                _ = state.expire(connection.id)
+            if director.services[connection.service] != nil {
+                try director.withService(connection.service) { state throws(SimulationError) in
+                    _ = state.expire(connection.id)
+                }
             }
             connections[name] = nil
             return nil
         case .advance(let seconds):
+            guard seconds >= 0, seconds <= Self.maximumElapsedSeconds - elapsedSeconds else {
+                throw SimulationError(
+                    line: lineNumber, "advance \(seconds): the clock would pass \(Self.maximumElapsedSeconds) seconds")
+            }
+            elapsedSeconds += seconds
             director.advance(seconds: seconds)
             return nil
         case .rule(let arguments):
@@ -98,7 +126,7 @@ public struct Replay: Sendable {
         }
     }
 
-    private func known(_ name: String, _ lineNumber: Int) throws(SimulationError) -> (service: ServiceKey, id: ConnectionID) {
+    private func known(_ name: String, _ lineNumber: Int) throws(SimulationError) -> (service: ServiceKey, id: ConnectionID, sctp: Bool) {
         guard let connection = connections[name] else {
             throw SimulationError(line: lineNumber, "no open connection \(name)")
         }

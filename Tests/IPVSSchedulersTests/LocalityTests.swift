@@ -63,6 +63,18 @@ import Testing
         #expect(service.scheduler.localityBased?.table[site] != nil)
         #expect(service.scheduler.localityBased?.table.counter == 1)
     }
+
+    @Test func aVeryLongAdvanceOnAnEmptyTableCountsItsTicksInOneStep() throws {
+        var (stepped, _) = try makeService(.lblc, listWeights: [1, 1])
+        var jumped = stepped
+        for _ in 0..<97 { stepped.advance(seconds: 60) }
+        jumped.advance(seconds: 97 * 60 + 59)
+        #expect(jumped.scheduler.localityBased?.table.counter == stepped.scheduler.localityBased?.table.counter)
+        #expect(jumped.scheduler.localityBased?.table.nextTick == stepped.scheduler.localityBased?.table.nextTick)
+        // 2^40 seconds is ~18 billion ticks: done at once.
+        jumped.advance(seconds: 1 << 40)
+        #expect(jumped.scheduler.localityBased?.table.entries.isEmpty == true)
+    }
 }
 
 @Suite struct LocalityBasedReplicationTests {

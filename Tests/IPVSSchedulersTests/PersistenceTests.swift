@@ -128,3 +128,34 @@ import Testing
         #expect(service.templates.isEmpty)
     }
 }
+
+@Suite struct ForwardedPortTests {
+    @Test func aPersistentFirewallMarkServiceForwardsToThePacketsPortNotTheServers() throws {
+        var service = IPVSServiceState(configuration: ServiceConfiguration(
+            address: v4(0, 0, 0, 0), port: 0, firewallMark: 9, scheduler: .rr, persistence: Persistence()))
+        let id = try service.addDestination(server(0), port: 8080)
+        #expect(service.forwardedPort(to: id, virtualPort: 80) == 80)
+    }
+
+    @Test func aFirewallMarkServiceWithoutPersistenceForwardsToTheServersPort() throws {
+        var service = IPVSServiceState(configuration: ServiceConfiguration(
+            address: v4(0, 0, 0, 0), port: 0, firewallMark: 9, scheduler: .rr))
+        let id = try service.addDestination(server(0), port: 8080)
+        #expect(service.forwardedPort(to: id, virtualPort: 80) == 8080)
+    }
+
+    @Test func aPersistentPortZeroServiceForwardsToThePacketsPort() throws {
+        var service = IPVSServiceState(configuration: ServiceConfiguration(
+            address: vip, port: 0, scheduler: .rr, persistence: Persistence()))
+        let id = try service.addDestination(server(0), port: 0)
+        #expect(service.forwardedPort(to: id, virtualPort: 22) == 22)
+        #expect(service.forwardedPort(to: id, virtualPort: 443) == 443)
+    }
+
+    @Test func aPersistentServiceForwardsItsOwnPortToTheServersPort() throws {
+        var service = IPVSServiceState(configuration: ServiceConfiguration(
+            address: vip, port: 80, scheduler: .rr, persistence: Persistence()))
+        let id = try service.addDestination(server(0), port: 8080)
+        #expect(service.forwardedPort(to: id, virtualPort: 80) == 8080)
+    }
+}

@@ -469,6 +469,26 @@ def locality_over_time(scheduler, seed):
     t.write()
 
 
+def deleted_server(seed):
+    """lc: a server deleted while it holds connections, which then close and reset, and re-added:
+    what its revived counters say depends on which of those packets the kernel still handled."""
+    t = Trace("lc-deleted-server", seed)
+    service = f"-t {VIP}:80"
+    t.rule(f"-A {service} -s lc")
+    for host in (1, 2, 3):
+        t.rule(f"-a {service} -r 198.51.100.{host}:80 -m -w 1")
+    ids = [t.open() for _ in range(6)]  # lc over .3 .2 .1: c1 .3, c2 .2, c3 .1, c4 .3, c5 .2, c6 .1
+    t.event(f"rule -d {service} -r 198.51.100.1:80")
+    t.event(f"close {ids[2]}")
+    t.event(f"expire {ids[5]}")
+    t.event(f"expire {ids[0]}")
+    t.open_ids = [i for i in t.open_ids if i not in (ids[2], ids[5], ids[0])]
+    t.event(f"rule -a {service} -r 198.51.100.1:80 -m -w 1")
+    for _ in range(6):
+        t.open()
+    t.write()
+
+
 def wrr_weights(seed):
     """wrr with weights changed again and again in the middle of a cycle (gcd and max change)."""
     t = Trace("wrr-weights", seed)
@@ -515,7 +535,7 @@ def main():
     ipv6("rr", 453, persistent=" -p 900 -M 64")
     ipv6_udp_fwmark(454)
     sctp("wlc", 460)
-    sctp("rr", 461)
+    deleted_server(462)
     locality_over_time("lblc", 470)
     locality_over_time("lblcr", 471)
     wrr_weights(480)

@@ -259,6 +259,20 @@ public struct IPVSServiceState: Sendable {
         scheduler.advance(to: now)
     }
 
+    /// The real-server port a new connection to `virtualPort` is forwarded to. Without
+    /// persistence: the destination's port, or the packet's when that is 0. With persistence
+    /// (`ip_vs_sched_persist`): the destination's port only when the packet went to the service
+    /// port and that port is not 0; otherwise the packet's own port — so a persistent fwmark or
+    /// port-0 service forwards to the port the client asked for, whatever port the server has.
+    public func forwardedPort(to destination: DestinationID, virtualPort: UInt16) -> UInt16 {
+        guard let dest = destinations.destination(destination) else { return virtualPort }
+        if configuration.persistence != nil {
+            let toServicePort = configuration.firewallMark == nil && virtualPort == configuration.port
+            return toServicePort && dest.port != 0 ? dest.port : virtualPort
+        }
+        return dest.port != 0 ? dest.port : virtualPort
+    }
+
     // MARK: Templates
 
     /// The template key of a client for this service (schedulers.md 15.3).
