@@ -74,13 +74,14 @@ public struct SimulatedDirector: Sendable {
         }
     }
 
+    /// Runs `body` on a service's state in place. (Copying the state out and back would copy its
+    /// connection table on every event: IPVSServiceState's operations refuse before changing
+    /// anything, so nothing is lost by not writing back on a throw.)
     mutating func withService<Result>(
         _ key: ServiceKey, _ body: (inout IPVSServiceState) throws(SimulationError) -> Result
     ) throws(SimulationError) -> Result {
-        guard var state = services[key] else { throw SimulationError("No such service") }
-        let result = try body(&state)
-        services[key] = state
-        return result
+        guard let index = services.index(forKey: key) else { throw SimulationError("No such service") }
+        return try body(&services.values[index])
     }
 
     private mutating func update(

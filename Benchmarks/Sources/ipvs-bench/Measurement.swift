@@ -40,13 +40,12 @@ struct MeasurementPlan {
 
 /// Runs `batch(n)` (which must perform n operations) as the plan says and returns ns/op.
 /// The operation count of a sample is calibrated once, doubling from 1 until a batch lasts
-/// a tenth of the sample time.
+/// a tenth of the sample time; one more full sample then warms up before the measured ones.
 func measure(_ plan: MeasurementPlan, _ batch: (Int) -> Void) -> Summary {
     if let fixed = plan.fixedOperations {
         batch(fixed)
         return Summary(samples: [])
     }
-    batch(1_000)  // warm up caches, lazily built tables, branch predictors
     var operations = 1
     while true {
         let start = monotonicNanoseconds()
@@ -59,6 +58,7 @@ func measure(_ plan: MeasurementPlan, _ batch: (Int) -> Void) -> Summary {
         }
         operations *= 2
     }
+    batch(operations)  // warm-up: caches, lazily built tables, branch predictors
     var samples: [Double] = []
     for _ in 0..<plan.samples {
         let start = monotonicNanoseconds()

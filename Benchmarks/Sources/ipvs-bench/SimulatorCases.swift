@@ -30,9 +30,8 @@ func simulatorEvents(connections count: Int) -> [ReplayEvent] {
 
 /// Connections per second through `Replay` (open + close + expire each, with the line `open`
 /// prints), over a pre-parsed event stream; returned as nanoseconds per connection.
-func benchmarkReplay(_ scheduler: SchedulerName, destinations: Int, _ plan: MeasurementPlan) -> Summary {
+func benchmarkReplay(_ scheduler: SchedulerName, destinations: Int, connections: Int, _ plan: MeasurementPlan) -> Summary {
     let rules = simulatorRules(scheduler, destinations: destinations)
-    let connections = 16_384
     let events = simulatorEvents(connections: connections)
     var loaded = Replay(director: SimulatedDirector(), resolver: NumericOnlyResolver())
     do {
@@ -61,7 +60,7 @@ func benchmarkReplay(_ scheduler: SchedulerName, destinations: Int, _ plan: Meas
 }
 
 /// The same stream straight on `IPVSServiceState.open/close/expire` (no names, no printing).
-func benchmarkEngine(_ scheduler: SchedulerName, destinations: Int, _ plan: MeasurementPlan) -> Summary {
+func benchmarkEngine(_ scheduler: SchedulerName, destinations: Int, connections: Int, _ plan: MeasurementPlan) -> Summary {
     var service = IPVSServiceState(
         configuration: ServiceConfiguration(address: v4(192, 0, 2, 1), port: 80, scheduler: scheduler),
         randomSeed: 42)
@@ -74,7 +73,6 @@ func benchmarkEngine(_ scheduler: SchedulerName, destinations: Int, _ plan: Meas
             fatalError("fixture: \(error)")
         }
     }
-    let connections = 16_384
     let virtual = v4(192, 0, 2, 1)
     let start = service
     var perStream = measure(plan) { operations in

@@ -5,7 +5,8 @@ import IPVSSchedulers
 //
 //   ipvs-bench [schedulers] [--filter NAME,...] [--sizes 10,100,1000] [--samples N]
 //              [--sample-ms MS] [--operations N]
-//   ipvs-bench simulator [--filter NAME,...] [--sizes 10,100] [--samples N] [--sample-ms MS]
+//   ipvs-bench simulator [--filter NAME,...] [--sizes 10,100] [--connections N] [--samples N]
+//              [--sample-ms MS]
 //
 // --operations N runs each case exactly N operations once, untimed: for
 // `valgrind --tool=callgrind`, whose instruction counts do not depend on the machine's load
@@ -20,6 +21,7 @@ if let first = arguments.first, !first.hasPrefix("-") {
 var plan = MeasurementPlan()
 var filter: Set<String>?
 var sizes: [Int]?
+var connections = 16_384
 var index = 0
 @MainActor func value(_ name: String) -> String {
     index += 1
@@ -32,6 +34,7 @@ while index < arguments.count {
     case "--sizes": sizes = value("--sizes").split(separator: ",").compactMap { Int($0) }
     case "--samples": plan.samples = Int(value("--samples")) ?? plan.samples
     case "--sample-ms": plan.sampleNanoseconds = UInt64(value("--sample-ms")).map { $0 * 1_000_000 } ?? plan.sampleNanoseconds
+    case "--connections": connections = Int(value("--connections")) ?? connections
     case "--operations": plan.fixedOperations = Int(value("--operations"))
     default: fatalError("unknown argument \(arguments[index])")
     }
@@ -70,8 +73,8 @@ case "simulator":
     print("|---|---:|---:|---:|---:|---:|")
     for scheduler in schedulers {
         for count in sizes ?? [10, 100] {
-            let replay = benchmarkReplay(scheduler, destinations: count, plan)
-            let engine = benchmarkEngine(scheduler, destinations: count, plan)
+            let replay = benchmarkReplay(scheduler, destinations: count, connections: connections, plan)
+            let engine = benchmarkEngine(scheduler, destinations: count, connections: connections, plan)
             if plan.fixedOperations != nil { continue }
             func rate(_ ns: Double) -> String { pad(String(Int((1e9 / ns).rounded())), 9) }
             print("| \(scheduler.rawValue) | \(count) | \(rate(replay.minimum)) | \(rate(replay.median)) | \(rate(engine.minimum)) | \(rate(engine.median)) |")
