@@ -80,8 +80,9 @@ public struct Replay: Sendable {
                 // SCTP has no half-close: the association ends, as with expire.
                 return try play(.expire(id: name), lineNumber: lineNumber)
             }
-            // A connection whose service was deleted since changes nothing that is left.
-            if director.services[connection.service] != nil {
+            // A connection whose service was deleted since changes nothing that is left; one
+            // whose server was deleted neither (the kernel drops its packets).
+            if reachesItsServer(connection) {
                 try director.withService(connection.service) { state throws(SimulationError) in
                     _ = state.close(connection.id)
                 }
@@ -90,7 +91,9 @@ public struct Replay: Sendable {
         case .expire(let name):
             if unserved.remove(name) != nil { return nil }
             let connection = try known(name, lineNumber)
-            if director.services[connection.service] != nil {
+            // The kernel drops the reset of a connection whose server was deleted: its entry
+            // stays, counted on the server (revived with it if the server is added again).
+            if reachesItsServer(connection) {
                 try director.withService(connection.service) { state throws(SimulationError) in
                     _ = state.expire(connection.id)
                 }
@@ -124,6 +127,15 @@ public struct Replay: Sendable {
         } catch {
             throw SimulationError(line: lineNumber, "ipvsadm \(arguments.joined(separator: " ")): \(error.message)")
         }
+    }
+
+    /// Whether the connection's service and real server are still there to see its packets.
+    private func reachesItsServer(_ connection: (service: ServiceKey, id: ConnectionID, sctp: Bool)) -> Bool {
+        guard let state = director.services[connection.service],
+              let entry = state.connections[connection.id],
+              let destination = state.destinations.destination(entry.destination)
+        else { return false }
+        return destination.isAvailable
     }
 
     private func known(_ name: String, _ lineNumber: Int) throws(SimulationError) -> (service: ServiceKey, id: ConnectionID, sctp: Bool) {

@@ -154,6 +154,22 @@ private let sctpRules = """
         #expect(counters(replay)?.inactive == 0)
     }
 
+    @Test func closingOrExpiringAConnectionOfADeletedServerLeavesItCountedWhenRevived() throws {
+        let replay = try played(rules: """
+            -A -t 192.0.2.10:80 -s rr
+            -a -t 192.0.2.10:80 -r 198.51.100.1:80 -m
+            """, events: """
+            open a tcp 203.0.113.1:1000 192.0.2.10:80
+            open b tcp 203.0.113.1:1001 192.0.2.10:80
+            rule -d -t 192.0.2.10:80 -r 198.51.100.1:80
+            close a
+            expire b
+            rule -a -t 192.0.2.10:80 -r 198.51.100.1:80 -m
+            """)
+        #expect(counters(replay)?.active == 2)
+        #expect(counters(replay)?.inactive == 0)
+    }
+
     @Test func closingOrExpiringAConnectionOfADeletedServiceChangesNothing() throws {
         let printed = try replay(rules: roundRobinRules, events: """
             open a tcp 203.0.113.1:1000 192.0.2.10:80
