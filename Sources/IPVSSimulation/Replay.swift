@@ -20,14 +20,16 @@ public struct Replay: Sendable {
         self.parser = CommandLineParser(resolver: resolver)
     }
 
-    /// Applies a rules file in `ipvsadm -S` format, line by line.
+    /// Applies a rules file in `ipvsadm -S` format, each line split into words exactly as
+    /// `ipvsadm -R` splits it. Lines starting with `#` are skipped, as `ipvsadm-restore` does.
     public mutating func load(rules text: String) throws(SimulationError) {
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
-            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).map(String.init)
-            if words.isEmpty || words[0].hasPrefix("#") { continue }
-            try rule(words, lineNumber: lineNumber)
+            if line.first == UInt8(ascii: "#") { continue }
+            let words = RestoreLine.words(line)
+            if words.isEmpty { continue }
+            try rule(bytes: words, lineNumber: lineNumber)
         }
     }
 
@@ -115,17 +117,22 @@ public struct Replay: Sendable {
     }
 
     private mutating func rule(_ arguments: [String], lineNumber: Int) throws(SimulationError) {
+        try rule(bytes: arguments.map { Array($0.utf8) }, lineNumber: lineNumber)
+    }
+
+    private mutating func rule(bytes arguments: [[UInt8]], lineNumber: Int) throws(SimulationError) {
+        let text = arguments.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
         let command: Command
         do {
-            command = try parser.parse(arguments)
+            command = try parser.parse(bytes: arguments)
         } catch {
             let message = String(decoding: error.message(programName: Array("ipvsadm".utf8)), as: UTF8.self)
-            throw SimulationError(line: lineNumber, "ipvsadm \(arguments.joined(separator: " ")): \(message)")
+            throw SimulationError(line: lineNumber, "ipvsadm \(text): \(message)")
         }
         do {
             try director.apply(command)
         } catch {
-            throw SimulationError(line: lineNumber, "ipvsadm \(arguments.joined(separator: " ")): \(error.message)")
+            throw SimulationError(line: lineNumber, "ipvsadm \(text): \(error.message)")
         }
     }
 
