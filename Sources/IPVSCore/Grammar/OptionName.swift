@@ -88,23 +88,8 @@ enum OptionName: String, CaseIterable, Comparable {
 /// Which options each command accepts and needs, as ipvsadm 1.31 checks them.
 enum CommandRules {
     static func name(of command: Option) -> String {
-        switch command {
-        case .addService: return "add-service"
-        case .editService: return "edit-service"
-        case .deleteService: return "delete-service"
-        case .clear: return "flush"
-        case .restore: return "restore"
-        case .save: return "save"
-        case .addServer: return "add-server"
-        case .editServer: return "edit-server"
-        case .deleteServer: return "delete-server"
-        case .list: return "list"
-        case .zero: return "zero"
-        case .setTimeouts: return "set"
-        case .startDaemon: return "start-daemon"
-        case .stopDaemon: return "stop-daemon"
-        default: return command.longName
-        }
+        // 1.31 names -C "flush" in its messages, though its long option is --clear.
+        command == .clear ? "flush" : command.longName
     }
 
     static func allowed(for command: Option) -> Set<OptionName> {
