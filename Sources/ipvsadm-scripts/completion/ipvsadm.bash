@@ -5,7 +5,7 @@
 _ipvsadm_schedulers="rr wrr lc wlc lblc lblcr dh sh sed nq fo ovf mh twos"
 _ipvsadm_commands="-A --add-service -E --edit-service -D --delete-service -C --clear
     -R --restore -S --save -a --add-server -e --edit-server -d --delete-server -L -l --list
-    -Z --zero --set --start-daemon --stop-daemon -h --help"
+    -Z --zero --set --start-daemon --stop-daemon -h --help -v --version"
 _ipvsadm_service_options="-t --tcp-service -u --udp-service --sctp-service -f --fwmark-service -6 --ipv6"
 
 # The options COMMAND takes besides the virtual service, as 1.31's option table allows them.
@@ -67,7 +67,7 @@ _ipvsadm() {
         case "$word" in
             -A|--add-service|-E|--edit-service|-D|--delete-service|-C|--clear|-R|--restore|\
             -S|--save|-a|--add-server|-e|--edit-server|-d|--delete-server|-L|-l|--list|\
-            -Z|--zero|--set|--start-daemon|--stop-daemon|-h|--help)
+            -Z|--zero|--set|--start-daemon|--stop-daemon|-h|--help|-v|--version)
                 [ -z "$command" ] && command=$word ;;
             -t|--tcp-service|-u|--udp-service|--sctp-service|-f|--fwmark-service)
                 service_flag=$word; service=${COMP_WORDS[i+1]:-} ;;
@@ -99,7 +99,9 @@ _ipvsadm() {
                     [ -n "$service" ] && COMPREPLY=($(compgen -W "$(_ipvsadm_real_servers "$service_flag" "$service" "$(_ipvsadm_saved_table "${COMP_WORDS[0]}")")" -- "$cur")) ;;
             esac
             return ;;
-        -p|--persistent|-M|--netmask|-w|--weight|-x|--u-threshold|-y|--l-threshold|--tun-port|\
+        -p|--persistent)
+            [[ $cur == -* ]] || return ;;  # the timeout is optional: an option may follow
+        -M|--netmask|-w|--weight|-x|--u-threshold|-y|--l-threshold|--tun-port|\
         --syncid|--sync-maxlen|--mcast-group|--mcast-port|--mcast-ttl)
             return ;;
     esac
