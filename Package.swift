@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "ipvsadm", targets: ["ipvsadm"]),
         .executable(name: "ipvs-sim", targets: ["ipvs-sim"]),
+        .executable(name: "ipvsadm-realserver", targets: ["ipvsadm-realserver"]),
         .library(name: "IPVSCore", targets: ["IPVSCore"]),
         .library(name: "IPVSSchedulers", targets: ["IPVSSchedulers"]),
         // For the benchmark package under Benchmarks/.
@@ -42,12 +43,22 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A DR/TUN real server's VIP and ARP settings: the plan (pure) and the command that applies it.
+        .target(name: "IPVSRealServer", dependencies: ["IPVSCore"]),
+        .executableTarget(
+            name: "ipvsadm-realserver",
+            dependencies: [
+                "IPVSCore", "IPVSRealServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Library-level checks against a real kernel; run inside the VM test bed by Scripts/test.
         .executableTarget(name: "ipvs-kernel-tests", dependencies: ["IPVSCore", "IPVSNetlink"]),
         // FormatGolden/ holds outputs recorded from ipvsadm 1.31 and their recording script, read at test time.
         .testTarget(name: "IPVSCoreTests", dependencies: ["IPVSCore"], exclude: ["FormatGolden"]),
         .testTarget(name: "IPVSSchedulersTests", dependencies: ["IPVSSchedulers"]),
         .testTarget(name: "IPVSSimulationTests", dependencies: ["IPVSCore", "IPVSSimulation"]),
+        .testTarget(name: "IPVSRealServerTests", dependencies: ["IPVSRealServer", "IPVSCore"]),
         .testTarget(name: "IPVSNetlinkTests", dependencies: ["IPVSNetlink", "IPVSCore", "CIPVSShim"]),
     ],
     swiftLanguageModes: [.v6]
