@@ -36,6 +36,15 @@ public enum ConnectionsFormatter {
         } else {
             writer.text("pro expire state       source             virtual            destination\n")
         }
+        let failure = forEachRow(procText) { row in
+            appendRow(row, numeric: numeric, persistenceEngineData: persistenceEngineData, names: names, to: &writer)
+        }
+        return (writer.bytes, failure)
+    }
+
+    /// Calls `body` with each connection after the header line, in order, and stops at the first
+    /// line that is not one (returning why); nil when every line was read.
+    static func forEachRow(_ procText: [UInt8], _ body: (Row) -> Void) -> Failure? {
         var lineNumber = 0
         var start = 0
         while start < procText.count {
@@ -44,10 +53,10 @@ public enum ConnectionsFormatter {
             defer { start = end + 1 }
             lineNumber += 1
             if lineNumber == 1 { continue }
-            guard let row = Row(procText[start..<end]) else { return (writer.bytes, .malformedLine(lineNumber)) }
-            appendRow(row, numeric: numeric, persistenceEngineData: persistenceEngineData, names: names, to: &writer)
+            guard let row = Row(procText[start..<end]) else { return .malformedLine(lineNumber) }
+            body(row)
         }
-        return (writer.bytes, nil)
+        return nil
     }
 
     struct Row {

@@ -29,11 +29,11 @@ public enum DaemonsFormatter {
             writer.text(", maxlen=")
             writer.decimal(daemon.maxLength)
             writer.text(", group=")
-            AddressText.append(daemon.multicastGroup ?? IPAddress(ipv4: 0xE000_0051), to: &writer)
+            AddressText.append(daemon.effectiveMulticastGroup, to: &writer)
             writer.text(", port=")
-            writer.decimal(daemon.multicastPort == 0 ? 8848 : daemon.multicastPort)
+            writer.decimal(daemon.effectiveMulticastPort)
             writer.text(", ttl=")
-            writer.decimal(UInt32(daemon.multicastTTL == 0 ? 1 : daemon.multicastTTL))
+            writer.decimal(UInt32(daemon.effectiveMulticastTTL))
             writer.text(")\n")
         }
         return writer.bytes

@@ -35,4 +35,11 @@ public struct SyncDaemon: Sendable, Hashable {
         self.multicastPort = multicastPort
         self.multicastTTL = multicastTTL
     }
+
+    /// The group the kernel uses: the one given, or 224.0.0.81.
+    public var effectiveMulticastGroup: IPAddress { multicastGroup ?? IPAddress(ipv4: 0xE000_0051) }
+    /// The UDP port the kernel uses: the one given, or 8848.
+    public var effectiveMulticastPort: UInt16 { multicastPort == 0 ? 8848 : multicastPort }
+    /// The TTL the kernel uses: the one given, or 1.
+    public var effectiveMulticastTTL: UInt8 { multicastTTL == 0 ? 1 : multicastTTL }
 }
