@@ -52,8 +52,10 @@ struct Runner {
             case .setTimeouts(let timeouts): try client.perform(.setTimeouts(timeouts))
             case .startDaemon(let daemon): try client.perform(.startDaemon(daemon))
             case .stopDaemon(let state): try client.perform(.stopDaemon(state))
-            case .save(let numeric):
-                writeAll(1, SaveFormatter.format(try entries(), numeric: numeric, names: names))
+            case .save(let numeric, let json):
+                let entries = try entries()
+                writeAll(1, json ? JSONListingFormatter.save(entries)
+                    : SaveFormatter.format(entries, numeric: numeric, names: names))
             case .list(let request):
                 return try list(request)
             case .help, .version, .restore:
@@ -87,17 +89,34 @@ struct Runner {
                     return Outcome(status: 1, stop: true)
                 }
                 let entry = ServiceListingEntry(service: service, realServers: try client.realServers(of: key))
-                writeAll(1, ListingFormatter.format([entry], info: nil, options: request.options, names: names))
+                writeAll(1, request.options.json
+                    ? JSONListingFormatter.listing([entry], info: nil, sorted: request.options.sorted)
+                    : ListingFormatter.format([entry], info: nil, options: request.options, names: names))
             } else {
                 let info = try client.info()
-                writeAll(1, ListingFormatter.format(try entries(), info: info, options: request.options, names: names))
+                let entries = try entries()
+                writeAll(1, request.options.json
+                    ? JSONListingFormatter.listing(entries, info: info, sorted: request.options.sorted)
+                    : ListingFormatter.format(entries, info: info, options: request.options, names: names))
             }
         case .timeouts:
-            writeAll(1, TimeoutsFormatter.format(try client.timeouts()))
+            let timeouts = try client.timeouts()
+            writeAll(1, request.options.json ? JSONTimeoutsFormatter.timeouts(timeouts) : TimeoutsFormatter.format(timeouts))
         case .daemons:
-            writeAll(1, DaemonsFormatter.format(try client.daemons()))
+            let daemons = try client.daemons()
+            writeAll(1, request.options.json ? JSONTimeoutsFormatter.daemons(daemons) : DaemonsFormatter.format(daemons))
         case .connections:
             let text = readFile("/proc/net/ip_vs_conn")
+            if request.options.json {
+                switch JSONConnectionsFormatter.format(procText: text) {
+                case .success(let document):
+                    writeAll(1, document)
+                case .failure(let failure):
+                    if let message = failure.message { writeError(message + "\n") }
+                    return Outcome(status: 1, stop: true)
+                }
+                return .success
+            }
             let result = ConnectionsFormatter.format(
                 procText: text, numeric: request.options.numeric,
                 persistenceEngineData: request.options.persistentConnections, names: names)

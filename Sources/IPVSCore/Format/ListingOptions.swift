@@ -16,6 +16,10 @@ public struct ListingOptions: Sendable, Hashable {
     public var tunnelInfo = false
     /// `--nosort` turns off sorting by address; `--sort` (the default) keeps it.
     public var sorted = true
+    /// `--json` (ours, not 1.31's): a JSON document carrying every field with numeric addresses,
+    /// so `-n`, `--exact`, `--stats`, `--rate`, `--thresholds`, `--persistent-conn` and `--tun-info`
+    /// change nothing in it. See Docs/json.md.
+    public var json = false
 
     public init() {}
 }

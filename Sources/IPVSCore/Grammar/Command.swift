@@ -10,8 +10,8 @@ public enum Command: Sendable, Hashable {
     case clear
     /// `-R`: read further invocations from standard input, one per line.
     case restore
-    /// `-S`: print the table as `-A`/`-a` lines.
-    case save(numeric: Bool)
+    /// `-S`: print the table as `-A`/`-a` lines, or with `--json` (ours) as a JSON document.
+    case save(numeric: Bool, json: Bool = false)
     /// `-a`: add a real server to a virtual service.
     case addServer(ServiceKey, RealServer)
     /// `-e`: replace a real server's settings.

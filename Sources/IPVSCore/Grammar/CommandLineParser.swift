@@ -219,6 +219,7 @@ struct ParseState {
         case .tunnelInfo: listing.tunnelInfo = true
         case .noSort: listing.sorted = false
         case .numeric: listing.numeric = true
+        case .json: listing.json = true
         case .syncID:
             guard let parsed = NumberParsing.decimal(value, in: 0...255) else { throw .illegalSyncID }
             syncID = UInt32(truncatingIfNeeded: parsed)
@@ -296,7 +297,7 @@ struct ParseState {
         case .restore:
             return .restore
         case .save:
-            return .save(numeric: listing.numeric)
+            return .save(numeric: listing.numeric, json: listing.json)
         case .addServer, .editServer, .deleteServer:
             let key = try serviceKey()
             let server = try realServer(for: key)

@@ -37,6 +37,8 @@ enum OptionName: String, CaseIterable, Comparable {
     case tunnelNoChecksum = "tun-nocsum"
     case tunnelChecksum = "tun-csum"
     case tunnelRemoteChecksum = "tun-remcsum"
+    /// Not in 1.31: checked last, as a new bit after 1.31's would be.
+    case json
 
     static func < (lhs: OptionName, rhs: OptionName) -> Bool {
         guard let left = allCases.firstIndex(of: lhs), let right = allCases.firstIndex(of: rhs) else { return false }
@@ -80,6 +82,7 @@ enum OptionName: String, CaseIterable, Comparable {
         case .multicastGroup: self = .multicastGroup
         case .multicastPort: self = .multicastPort
         case .multicastTTL: self = .multicastTTL
+        case .json: self = .json
         default: return nil
         }
     }
@@ -99,7 +102,7 @@ enum CommandRules {
         case .deleteService, .zero:
             return [.serviceAddress]
         case .save:
-            return [.numeric]
+            return [.numeric, .json]
         case .addServer, .editServer:
             return [.serviceAddress, .realServer, .forwardingMethod, .weight, .upperThreshold, .lowerThreshold,
                     .tunnelType, .tunnelPort, .tunnelNoChecksum, .tunnelChecksum, .tunnelRemoteChecksum]
@@ -107,7 +110,7 @@ enum CommandRules {
             return [.serviceAddress, .realServer]
         case .list:
             return [.serviceAddress, .connection, .timeout, .daemon, .stats, .rate, .exact, .thresholds,
-                    .persistentConnections, .tunnelInfo, .noSort, .numeric, .syncID]
+                    .persistentConnections, .tunnelInfo, .noSort, .numeric, .syncID, .json]
         case .startDaemon:
             return [.syncID, .syncMaxLength, .multicastInterface, .multicastGroup, .multicastPort, .multicastTTL]
         case .stopDaemon:

@@ -15,6 +15,8 @@ public enum Option: Sendable, Hashable, CaseIterable {
     case connection, timeout, daemon, stats, rate, exact, thresholds, persistentConnections, tunnelInfo
     case noSort, sort, ops, numeric, schedulerFlags
     case syncID, syncMaxLength, multicastInterface, multicastGroup, multicastPort, multicastTTL
+    /// Ours, not 1.31's: `-L`/`-S` print a JSON document (Docs/json.md). Long form only.
+    case json
 
     /// How an option takes its argument, as popt's argInfo.
     public enum ArgumentKind: Sendable {
@@ -84,6 +86,7 @@ public enum Option: Sendable, Hashable, CaseIterable {
         case .multicastGroup: return "mcast-group"
         case .multicastPort: return "mcast-port"
         case .multicastTTL: return "mcast-ttl"
+        case .json: return "json"
         }
     }
 
