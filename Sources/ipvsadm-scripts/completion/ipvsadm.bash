@@ -22,8 +22,8 @@ _ipvsadm_command_options() {
         -D|--delete-service|-Z|--zero) echo "$_ipvsadm_service_options" ;;
         -L|-l|--list)
             echo "$_ipvsadm_service_options -n --numeric -c --connection --timeout --daemon
-                --stats --rate --exact --thresholds --persistent-conn --tun-info --nosort --sort" ;;
-        -S|--save) echo "-n --numeric" ;;
+                --stats --rate --exact --thresholds --persistent-conn --tun-info --nosort --sort --json" ;;
+        -S|--save) echo "-n --numeric --json" ;;
         --start-daemon)
             echo "--syncid --sync-maxlen --mcast-interface --mcast-group --mcast-port --mcast-ttl" ;;
     esac
