@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "IPVSSchedulers", targets: ["IPVSSchedulers"]),
         // For the benchmark package under Benchmarks/.
         .library(name: "IPVSSimulation", targets: ["IPVSSimulation"]),
+        // For the fuzz targets under Fuzz/: the reply decoder without a socket.
+        .library(name: "IPVSNetlink", targets: ["IPVSNetlink"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
