@@ -11,11 +11,23 @@ struct Runner {
 
     /// Parses and runs one command line; `restoring` is true for the lines of `-R`.
     func run(_ words: [[UInt8]], restoring: Bool) -> Outcome {
+        run(parse(words), restoring: restoring)
+    }
+
+    private func parse(_ words: [[UInt8]]) -> Result<Command, ParseError> {
         let parser = CommandLineParser(resolver: names)
-        let command: Command
         do {
-            command = try parser.parse(bytes: words)
+            return .success(try parser.parse(bytes: words))
         } catch {
+            return .failure(error)
+        }
+    }
+
+    private func run(_ parsed: Result<Command, ParseError>, restoring: Bool) -> Outcome {
+        let command: Command
+        switch parsed {
+        case .success(let parsedCommand): command = parsedCommand
+        case .failure(let error):
             writeAll(2, error.message(programName: programName))
             return Outcome(status: error.exitStatus, stop: !(restoring && error.restoreContinues))
         }
@@ -39,36 +51,33 @@ struct Runner {
 
     private func execute(_ command: Command) -> Outcome {
         do {
+            if let request = command.request {
+                try client.perform(request)
+                return .success
+            }
             switch command {
-            case .addService(let service): try client.perform(.addService(service))
-            case .editService(let service): try client.perform(.editService(service))
-            case .deleteService(let key): try client.perform(.deleteService(key))
-            case .clear: try client.perform(.flush)
-            case .addServer(let key, let server): try client.perform(.addRealServer(key, server))
-            case .editServer(let key, let server): try client.perform(.editRealServer(key, server))
-            case .deleteServer(let key, let server):
-                try client.perform(.deleteRealServer(key, address: server.address, port: server.port))
-            case .zero(let key): try client.perform(.zero(key))
-            case .setTimeouts(let timeouts): try client.perform(.setTimeouts(timeouts))
-            case .startDaemon(let daemon): try client.perform(.startDaemon(daemon))
-            case .stopDaemon(let state): try client.perform(.stopDaemon(state))
             case .save(let numeric, let json):
                 let entries = try entries()
                 writeAll(1, json ? JSONListingFormatter.save(entries)
                     : SaveFormatter.format(entries, numeric: numeric, names: names))
             case .list(let request):
                 return try list(request)
-            case .help, .version, .restore:
+            default:
                 break
             }
             return .success
         } catch let error as KernelError {
-            writeError((error.ipvsadmMessage ?? strerrorText(error.errno)) + "\n")
-            return Outcome(status: 255, stop: false)
+            return report(error)
         } catch {
             writeError("\(error)\n")
             return Outcome(status: 255, stop: false)
         }
+    }
+
+    /// 1.31's message for a request the kernel refused.
+    private func report(_ error: KernelError) -> Outcome {
+        writeError((error.ipvsadmMessage ?? strerrorText(error.errno)) + "\n")
+        return Outcome(status: 255, stop: false)
     }
 
     private func entries() throws -> [ServiceListingEntry] {
@@ -144,18 +153,65 @@ struct Runner {
         return result
     }
 
-    /// `-R`: each line of standard input is a command line, read and run as it arrives.
+    /// `-R`: each line of standard input is a command line, run in order as 1.31 runs them.
+    ///
+    /// Changes are not sent one round trip each: up to `restoreBatch` of them are queued and sent
+    /// pipelined, and their refusals printed in line order when the acks come back. The queue is
+    /// applied before any other line (a listing must see the changes before it, and any message
+    /// follows theirs), before waiting for more input (a line is applied as soon as it has
+    /// arrived, as 1.31 does), and at the end. Memory stays bounded by the queue and one chunk
+    /// of input, however long the file.
     private func restore() -> Outcome {
         var status: Int32 = 0
+        var pending: [IPVSRequest] = []
+        pending.reserveCapacity(Self.restoreBatch)
+        func apply() {
+            guard !pending.isEmpty else { return }
+            status = applyPipelined(pending)
+            pending.removeAll(keepingCapacity: true)
+        }
         var reader = LineReader(fd: 0)
-        while let line = reader.nextLine() {
+        while let line = reader.nextLine(beforeWaiting: apply) {
             let words = RestoreLine.words(line)
             if words.isEmpty { continue }
-            let outcome = run(words, restoring: true)
+            let parsed = parse(words)
+            if case .success(let command) = parsed, let request = command.request {
+                pending.append(request)
+                if pending.count >= Self.restoreBatch { apply() }
+                continue
+            }
+            apply()
+            let outcome = run(parsed, restoring: true)
             if outcome.stop { return outcome }
             status = outcome.status
         }
+        apply()
         return Outcome(status: status, stop: true)
+    }
+
+    /// Changes queued by `-R` before they are sent: one datagram's worth.
+    static let restoreBatch = 128
+
+    /// Sends the changes pipelined, prints each refusal in order, and returns the status of the
+    /// last one, as if each had been run alone.
+    private func applyPipelined(_ requests: [IPVSRequest]) -> Int32 {
+        let results: [Result<Void, KernelError>]
+        do {
+            results = try client.performBatch(requests)
+        } catch let error as KernelError {
+            return report(error).status
+        } catch {
+            writeError("\(error)\n")
+            return 255
+        }
+        var status: Int32 = 0
+        for result in results {
+            switch result {
+            case .success: status = 0
+            case .failure(let error): status = report(error).status
+            }
+        }
+        return status
     }
 }
 
@@ -168,7 +224,8 @@ struct LineReader {
 
     init(fd: Int32) { self.fd = fd }
 
-    mutating func nextLine() -> [UInt8]? {
+    /// The next line, or nil at the end; `beforeWaiting` runs before each read of more input.
+    mutating func nextLine(beforeWaiting: () -> Void = {}) -> [UInt8]? {
         while true {
             if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
                 let line = Array(buffer[start..<newline])
@@ -185,6 +242,7 @@ struct LineReader {
                 start = buffer.count
                 return line
             }
+            beforeWaiting()
             var chunk = [UInt8](repeating: 0, count: 65536)
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
