@@ -12,25 +12,7 @@ public enum SaveFormatter {
             appendKey(service.key, numeric: numeric, names: names, to: &key)
             writer.text("-A ")
             writer.text(key.bytes)
-            writer.text(" -s ")
-            writer.text(service.scheduler)
-            if service.flags.contains(.persistent) {
-                writer.text(" -p ")
-                writer.decimal(service.timeout)
-                if let mask = ServiceText.nonDefaultMask(service) {
-                    writer.text(" -M ")
-                    writer.text(mask)
-                }
-            }
-            if let engine = service.persistenceEngine, !engine.isEmpty {
-                writer.text(" --pe ")
-                writer.text(engine)
-            }
-            if service.flags.contains(.onePacket) { writer.text(" -o") }
-            if let flags = ServiceText.schedulerFlags(service) {
-                writer.text(" -b ")
-                writer.text(flags)
-            }
+            appendServiceOptions(service, to: &writer)
             writer.byte(UInt8(ascii: "\n"))
             let transport = ServiceText.transport(service.key)
             for server in ListingOrder.sortRealServers(entry.realServers) {
@@ -40,14 +22,43 @@ public enum SaveFormatter {
                 writer.text(AddressText.hostPort(
                     server.address, port: server.port, protocol: transport, numeric: numeric, names: names,
                     limit: AddressText.saveLimit))
-                writer.text(forwardingFlag(server.forwarding))
-                writer.text(" -w ")
-                writer.decimal(server.weight)
-                if server.forwarding == .tunnel { appendTunnel(server, to: &writer) }
+                appendServerOptions(server, to: &writer)
                 writer.byte(UInt8(ascii: "\n"))
             }
         }
         return writer.bytes
+    }
+
+    /// ` -s …` and the rest of a service line after its key. `-M` only follows `-p`, unless
+    /// `maskWithoutPersistence` (the kernel keeps a mask given without `-p`; `-S` hides it).
+    static func appendServiceOptions(_ service: VirtualService, maskWithoutPersistence: Bool = false, to writer: inout ByteWriter) {
+        writer.text(" -s ")
+        writer.text(service.scheduler)
+        if service.flags.contains(.persistent) {
+            writer.text(" -p ")
+            writer.decimal(service.timeout)
+        }
+        if service.flags.contains(.persistent) || maskWithoutPersistence, let mask = ServiceText.nonDefaultMask(service) {
+            writer.text(" -M ")
+            writer.text(mask)
+        }
+        if let engine = service.persistenceEngine, !engine.isEmpty {
+            writer.text(" --pe ")
+            writer.text(engine)
+        }
+        if service.flags.contains(.onePacket) { writer.text(" -o") }
+        if let flags = ServiceText.schedulerFlags(service) {
+            writer.text(" -b ")
+            writer.text(flags)
+        }
+    }
+
+    /// The forwarding flag, ` -w …` and the tunnel options of a real server line.
+    static func appendServerOptions(_ server: RealServer, to writer: inout ByteWriter) {
+        writer.text(forwardingFlag(server.forwarding))
+        writer.text(" -w ")
+        writer.decimal(server.weight)
+        if server.forwarding == .tunnel { appendTunnel(server, to: &writer) }
     }
 
     static func appendKey(_ key: ServiceKey, numeric: Bool, names: any NameResolver, to writer: inout ByteWriter) {

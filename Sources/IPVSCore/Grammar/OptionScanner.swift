@@ -30,6 +30,9 @@ struct OptionScanner {
         self.words = words
     }
 
+    /// How many words have been read so far (a value in the next word counts).
+    var wordsRead: Int { index }
+
     private static let dash = UInt8(ascii: "-")
     private static let equals = UInt8(ascii: "=")
 

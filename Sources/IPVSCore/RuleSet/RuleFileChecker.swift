@@ -1,0 +1,112 @@
+/// Judges a rule file (`ipvsadm -S` format) the way `ipvsadm -R` and the kernel would, without a kernel.
+///
+/// Every line goes through the CLI's own grammar (`RestoreLine`, `CommandLineParser`), then through
+/// `RuleTable`, which refuses what the kernel refuses. Unlike 1.31, checking goes on after a line
+/// 1.31 would stop at, so that every problem is reported; a refused line changes nothing.
+public struct RuleFileChecker: Sendable {
+    public struct Options: Sendable {
+        /// Skip lines whose first word starts with `#`, as Debian's ipvsadm-restore wrapper does
+        /// before it calls `ipvsadm -R` (1.31 itself refuses them).
+        public var acceptsComments = false
+
+        public init(acceptsComments: Bool = false) {
+            self.acceptsComments = acceptsComments
+        }
+    }
+
+    /// What checking found.
+    public struct Result: Sendable {
+        public var diagnostics: [RuleDiagnostic]
+        /// The table after every accepted line.
+        public var table: RuleTable
+        public var isValid: Bool { diagnostics.isEmpty }
+    }
+
+    public let resolver: any NameResolver
+    public let options: Options
+    public let interfaceExists: @Sendable (String) -> Bool
+
+    public init(
+        resolver: any NameResolver, options: Options = Options(),
+        interfaceExists: @escaping @Sendable (String) -> Bool = { _ in true }
+    ) {
+        self.resolver = resolver
+        self.options = options
+        self.interfaceExists = interfaceExists
+    }
+
+    /// Checks a whole file's bytes, starting from an empty table (as after `ipvsadm -C`).
+    public func check(_ bytes: [UInt8]) -> Result {
+        check(bytes, startingFrom: RuleTable())
+    }
+
+    public func check(_ bytes: [UInt8], startingFrom initial: RuleTable) -> Result {
+        var table = initial
+        var diagnostics: [RuleDiagnostic] = []
+        let parser = CommandLineParser(resolver: resolver)
+        for (index, line) in Self.lines(bytes).enumerated() {
+            let number = index + 1
+            let words = RestoreLine.positionedWords(line)
+            guard let first = words.first else { continue }
+            if options.acceptsComments && first.bytes.first == UInt8(ascii: "#") { continue }
+            let arguments = words.map(\.bytes)
+            let locator = ProblemLocator(words: words)
+            let command: Command
+            do {
+                command = try parser.parse(bytes: arguments)
+            } catch {
+                diagnostics.append(RuleDiagnostic(
+                    line: number, column: locator.column(for: error), kind: .parse,
+                    message: Self.text(error.message(programName: Array("ipvsadm".utf8))),
+                    stopsRestore: !error.restoreContinues))
+                continue
+            }
+            switch command {
+            case .restore:
+                let error = ParseError.tryHelp
+                diagnostics.append(RuleDiagnostic(
+                    line: number, column: first.column, kind: .parse,
+                    message: Self.text(error.message(programName: Array("ipvsadm".utf8))), stopsRestore: true))
+                continue
+            case .help, .version:
+                // 1.31 prints and stops reading, successfully: nothing after this line happens.
+                return Result(diagnostics: diagnostics, table: table)
+            default:
+                break
+            }
+            do {
+                try table.apply(command, interfaceExists: interfaceExists)
+            } catch {
+                diagnostics.append(RuleDiagnostic(
+                    line: number, column: locator.column(for: error, command: command), kind: .kernel,
+                    message: error.restoreMessage, stopsRestore: false))
+            }
+        }
+        return Result(diagnostics: diagnostics, table: table)
+    }
+
+    /// Lines as `ipvsadm -R` reads them: split at newlines; a last line without one still counts.
+    static func lines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
+    }
+
+    static func text(_ message: [UInt8]) -> String {
+        var bytes = message[...]
+        while bytes.last == UInt8(ascii: "\n") { bytes = bytes.dropLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension KernelError {
+    /// What `ipvsadm -R` prints for this refusal: its own words, or the C library's for the errno.
+    public var restoreMessage: String {
+        if let message = ipvsadmMessage { return message }
+        switch errno {
+        case KernelErrno.outOfRange: return "Numerical result out of range"
+        case KernelErrno.noDevice: return "No such device"
+        default: return "Unknown error \(errno)"
+        }
+    }
+}
