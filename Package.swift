@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "ipvsadm", targets: ["ipvsadm"]),
         .executable(name: "ipvs-sim", targets: ["ipvs-sim"]),
         .executable(name: "ipvsadm-realserver", targets: ["ipvsadm-realserver"]),
+        .executable(name: "ipvsadm-rules", targets: ["ipvsadm-rules"]),
         .library(name: "IPVSCore", targets: ["IPVSCore"]),
         .library(name: "IPVSSchedulers", targets: ["IPVSSchedulers"]),
         // For the benchmark package under Benchmarks/.
@@ -51,6 +52,14 @@ let package = Package(
             name: "ipvsadm-realserver",
             dependencies: [
                 "IPVSCore", "IPVSRealServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Rule files: check, fmt, diff, apply. The rules are IPVSCore's RuleSet/; this is the edge.
+        .executableTarget(
+            name: "ipvsadm-rules",
+            dependencies: [
+                "IPVSCore", "IPVSNetlink", "IPVSSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

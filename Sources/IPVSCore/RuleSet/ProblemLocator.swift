@@ -37,7 +37,7 @@ struct ProblemLocator {
         return words[preferValue ? (span.valueWord ?? span.optionWord) : span.optionWord].column
     }
 
-    private func column(of option: Option) -> Int {
+    private func column(ofOption option: Option) -> Int {
         guard let span = spans.first(where: { $0.option == option }) else { return commandColumn }
         return words[span.optionWord].column
     }
@@ -87,7 +87,7 @@ struct ProblemLocator {
         case .illegalUpperThreshold: return column(of: .upperThreshold)
         case .illegalLowerThreshold: return column(of: .lowerThreshold)
         case .illegalPersistentMask, .illegalIPv6Netmask: return column(of: .netmask)
-        case .ipv6BeforeFirewallMark: return column(of: Option.ipv6)
+        case .ipv6BeforeFirewallMark: return column(ofOption: .ipv6)
         case .onePacketOnlyForUDP: return column(of: .ops, preferValue: false)
         case .invalidSchedulerFlag(let word), .incompatibleSchedulerFlag(let word):
             return column(ofWordContaining: word)

@@ -5,8 +5,8 @@
 /// 1.31 would stop at, so that every problem is reported; a refused line changes nothing.
 public struct RuleFileChecker: Sendable {
     public struct Options: Sendable {
-        /// Skip lines whose first word starts with `#`, as Debian's ipvsadm-restore wrapper does
-        /// before it calls `ipvsadm -R` (1.31 itself refuses them).
+        /// Skip lines that start with `#` (in their first byte), as Debian's ipvsadm-restore wrapper
+        /// does (`grep -v '^#'`) before it calls `ipvsadm -R`; 1.31 itself refuses them.
         public var acceptsComments = false
 
         public init(acceptsComments: Bool = false) {
@@ -46,9 +46,9 @@ public struct RuleFileChecker: Sendable {
         let parser = CommandLineParser(resolver: resolver)
         for (index, line) in Self.lines(bytes).enumerated() {
             let number = index + 1
+            if options.acceptsComments && line.first == UInt8(ascii: "#") { continue }
             let words = RestoreLine.positionedWords(line)
             guard let first = words.first else { continue }
-            if options.acceptsComments && first.bytes.first == UInt8(ascii: "#") { continue }
             let arguments = words.map(\.bytes)
             let locator = ProblemLocator(words: words)
             let command: Command
