@@ -6,6 +6,9 @@ public enum Requirement: Sendable, Hashable {
     /// The sysctl holds one of `accepted`; `start` writes `wanted` when it does not.
     case sysctl(SysctlKey, wanted: String, accepted: Set<String>)
     case guePort(GUEPort)
+    /// Reverse-path filtering on the device is off (0) or loose (2). The kernel applies the larger
+    /// of `all` and the device's value, so strict (1) on `all` needs loose on the device.
+    case looseReversePath(String)
 
     public func isSatisfied(by host: ObservedHost) -> Bool {
         switch self {
@@ -14,6 +17,8 @@ public enum Requirement: Sendable, Hashable {
         case .address(let prefix, let device): host.hasAddress(prefix, on: device)
         case .sysctl(let key, _, let accepted): host.sysctls[key].map(accepted.contains) ?? false
         case .guePort(let port): host.guePorts.contains(port)
+        case .looseReversePath(let device):
+            Self.effectiveReversePath(device, on: host).map { $0 == 0 || $0 == 2 } ?? false
         }
     }
 
@@ -26,7 +31,16 @@ public enum Requirement: Sendable, Hashable {
         case .sysctl(let key, let wanted, let accepted):
             accepted.count > 1 ? "\(key) in {\(accepted.sorted().joined(separator: ","))}" : "\(key) = \(wanted)"
         case .guePort(let port): "GUE port \(port.port)\(port.family == .inet6 ? " (IPv6)" : "")"
+        case .looseReversePath(let device): "rp_filter on \(device) loose or off (the larger of all's and \(device)'s)"
         }
+    }
+
+    /// The rp_filter mode the kernel applies to packets arriving on `device`, when both are known.
+    static func effectiveReversePath(_ device: String, on host: ObservedHost) -> Int? {
+        guard let all = host.sysctls[.ipv4Conf("all", "rp_filter")].flatMap({ Int($0) }),
+              let own = host.sysctls[.ipv4Conf(device, "rp_filter")].flatMap({ Int($0) })
+        else { return nil }
+        return max(all, own)
     }
 }
 
@@ -52,9 +66,8 @@ extension RealServerSetup {
         }
         if let tunnel, tunnel.family == .inet {
             // Decapsulated packets come in on the tunnel device from a client routed elsewhere:
-            // strict reverse-path filtering drops them; loose (2) or off (0) lets them in. The
-            // effective mode is the larger of `all` and the device's, so loose on the device suffices.
-            wanted.append(.sysctl(.ipv4Conf(tunnel.device, "rp_filter"), wanted: "2", accepted: ["0", "2"]))
+            // strict reverse-path filtering drops them; loose (2) or off (0) lets them in.
+            wanted.append(.looseReversePath(tunnel.device))
         }
         if let tunnel, let port = tunnel.guePort {
             wanted.append(.guePort(GUEPort(port: port, family: tunnel.family)))

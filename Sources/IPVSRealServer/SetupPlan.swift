@@ -23,6 +23,10 @@ public enum SetupPlan {
                 steps.append(.setSysctl(key, value: wanted, previous: madeHere ? nil : host.sysctls[key]))
             case .guePort(let port):
                 steps.append(.addGUEPort(port))
+            case .looseReversePath(let device):
+                // Loose on the device makes the larger of it and `all` loose, whatever `all` is.
+                let key = SysctlKey.ipv4Conf(device, "rp_filter")
+                steps.append(.setSysctl(key, value: "2", previous: created.contains(device) ? nil : host.sysctls[key]))
             }
         }
         return steps

@@ -24,7 +24,13 @@ struct HostEdge {
         }
         var keys: Set<SysctlKey> = []
         for requirement in setup.requirements {
-            if case .sysctl(let key, _, _) = requirement { keys.insert(key) }
+            switch requirement {
+            case .sysctl(let key, _, _): keys.insert(key)
+            case .looseReversePath(let device):
+                keys.insert(.ipv4Conf("all", "rp_filter"))
+                keys.insert(.ipv4Conf(device, "rp_filter"))
+            default: break
+            }
         }
         var wantsGUE = setup.tunnel?.guePort != nil
         for step in recorded {

@@ -17,6 +17,7 @@ private func freshHost(tunl0: Bool = false) -> ObservedHost {
         host.sysctls[.ipv4Conf("tunl0", "arp_ignore")] = "0"
         host.sysctls[.ipv4Conf("tunl0", "arp_announce")] = "0"
         host.sysctls[.ipv4Conf("tunl0", "rp_filter")] = "1"
+        host.sysctls[.ipv4Conf("all", "rp_filter")] = "0"
     }
     return host
 }
@@ -107,6 +108,21 @@ private func applying(_ steps: [Step], to host: ObservedHost) -> ObservedHost {
         host.sysctls[.ipv4Conf("tunl0", "rp_filter")] = "0"
         let setup = try RealServerSetup(vip: vip("192.0.2.10"), tunnel: .ipip(.inet))
         #expect(!(try SetupPlan.start(setup, on: host)).contains { if case .setSysctl(let key, _, _) = $0 { key.components.last == "rp_filter" } else { false } })
+    }
+
+    @Test func strictFilteringOnAllIsLoosenedOnTheTunnelDevice() throws {
+        var host = freshHost(tunl0: true)
+        host.sysctls[.ipv4Conf("all", "rp_filter")] = "1"
+        host.sysctls[.ipv4Conf("tunl0", "rp_filter")] = "0"
+        let setup = try RealServerSetup(vip: vip("192.0.2.10"), tunnel: .ipip(.inet))
+        #expect(try SetupPlan.start(setup, on: host).last == .setSysctl(.ipv4Conf("tunl0", "rp_filter"), value: "2", previous: "0"))
+    }
+
+    @Test func looseFilteringOnAllNeedsNoChange() throws {
+        var host = freshHost(tunl0: true)
+        host.sysctls[.ipv4Conf("all", "rp_filter")] = "2"
+        let setup = try RealServerSetup(vip: vip("192.0.2.10"), tunnel: .ipip(.inet))
+        #expect(SetupPlan.status(setup, on: host).contains { $0.requirement == .looseReversePath("tunl0") && $0.inPlace })
     }
 
     @Test func gueAlsoOpensItsPort() throws {
