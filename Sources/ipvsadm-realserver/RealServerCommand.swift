@@ -63,10 +63,14 @@ struct SetupOptions: ParsableArguments {
     }
 }
 
-/// Runs `body`, turning our errors into a message and exit status 1.
-func reporting(_ body: () throws(RealServerError) -> Void) throws {
+/// Runs `body` with the setup the options name, the host and the setup's state file, turning our
+/// errors into a message and exit status 1.
+func reporting(
+    _ options: SetupOptions, _ body: (RealServerSetup, HostEdge, StateStore) throws(RealServerError) -> Void
+) throws {
     do {
-        try body()
+        let setup = try options.setup()
+        try body(setup, HostEdge(), StateStore(directory: options.stateDir, vip: setup.vip))
     } catch {
         throw RealServerCommand.fail(error.description)
     }
@@ -77,10 +81,7 @@ struct Start: ParsableCommand {
     @OptionGroup var options: SetupOptions
 
     func run() throws {
-        try reporting { () throws(RealServerError) in
-            let setup = try options.setup()
-            let host = HostEdge()
-            let store = StateStore(directory: options.stateDir, vip: setup.vip)
+        try reporting(options) { (setup, host, store) throws(RealServerError) in
             let observed = try host.observe(setup)
             let steps = try SetupPlan.start(setup, on: observed)
             var recorded = try store.load() ?? []
@@ -103,10 +104,7 @@ struct Stop: ParsableCommand {
     @OptionGroup var options: SetupOptions
 
     func run() throws {
-        try reporting { () throws(RealServerError) in
-            let setup = try options.setup()
-            let host = HostEdge()
-            let store = StateStore(directory: options.stateDir, vip: setup.vip)
+        try reporting(options) { (setup, host, store) throws(RealServerError) in
             guard let recorded = try store.load() else {
                 print("ipvsadm-realserver: nothing recorded for \(setup.vipPrefix) in this network namespace: nothing to undo")
                 return
@@ -130,10 +128,7 @@ struct Status: ParsableCommand {
 
     func run() throws {
         var missing = 0
-        try reporting { () throws(RealServerError) in
-            let setup = try options.setup()
-            let host = HostEdge()
-            let store = StateStore(directory: options.stateDir, vip: setup.vip)
+        try reporting(options) { (setup, host, store) throws(RealServerError) in
             for (requirement, inPlace) in SetupPlan.status(setup, on: try host.observe(setup)) {
                 print("\(inPlace ? "ok     " : "missing") \(requirement.summary)")
                 if !inPlace { missing += 1 }
