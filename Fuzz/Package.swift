@@ -23,6 +23,10 @@ let package = Package(
             dependencies: ["FuzzDriver", .product(name: "IPVSCore", package: "ipvsadm-swift")]
         ),
         .executableTarget(
+            name: "fuzz-rules",
+            dependencies: ["FuzzDriver", .product(name: "IPVSCore", package: "ipvsadm-swift")]
+        ),
+        .executableTarget(
             name: "fuzz-netlink",
             dependencies: [
                 "FuzzDriver",
