@@ -10,7 +10,6 @@
                                              connection, "after NAME" (or "after failed: ...") to OUT
 Every new connection comes from its own source port, so the director schedules each afresh.
 """
-import http.server
 import os
 import socket
 import sys
@@ -18,6 +17,9 @@ import time
 
 
 def serve(name, port):
+    # Imported here: the clients do without it, and it is slow to import under the VM's emulation.
+    import http.server
+
     body = (name + "\n").encode()
 
     class Handler(http.server.BaseHTTPRequestHandler):
