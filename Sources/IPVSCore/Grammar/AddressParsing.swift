@@ -37,6 +37,17 @@ enum AddressParsing {
         return (address, portNumber)
     }
 
+    /// Whether `host[:port]` text that `hostAndPort` accepts gave a port, even `:0`: 1.31 keeps an
+    /// explicit port 0 for a masqueraded real server, and uses the service's port when none is given.
+    static func givesPort(_ text: [UInt8]) -> Bool {
+        if text.first == UInt8(ascii: "[") {
+            guard let close = text.firstIndex(of: UInt8(ascii: "]")) else { return false }
+            return NumberParsing.inet6(text[1..<close]) != nil && text[(close + 1)...].first == UInt8(ascii: ":")
+        }
+        if NumberParsing.inet6(text) != nil { return false }
+        return text.contains(UInt8(ascii: ":"))
+    }
+
     /// An IPv4 address in `inet_aton` form, or the first IPv4 address of a host name.
     static func ipv4Host(_ text: some Collection<UInt8>, resolver: any NameResolver) -> IPAddress? {
         guard !text.isEmpty, !text.contains(0) else { return nil }

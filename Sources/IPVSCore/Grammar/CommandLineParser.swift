@@ -97,6 +97,7 @@ struct ParseState {
 
     var realAddress: IPAddress?
     var realPort: UInt16 = 0
+    var realPortGiven = false
     var forwarding: ForwardingMethod?
     var weight: Int32?
     var upperThreshold: UInt32?
@@ -185,6 +186,7 @@ struct ParseState {
             }
             realAddress = address
             realPort = port
+            realPortGiven = AddressParsing.givesPort(value)
         case .gatewaying: forwarding = .directRoute
         case .ipip: forwarding = .tunnel
         case .masquerading: forwarding = .masquerade
@@ -397,7 +399,7 @@ struct ParseState {
         try checkTunnelOptions(method: method)
         var port = realPort
         if case .address(_, _, let servicePort) = key {
-            if port == 0 || (command != .deleteServer && method != .masquerade) { port = servicePort }
+            if !realPortGiven || (command != .deleteServer && method != .masquerade) { port = servicePort }
         }
         var tunnelFlags: TunnelFlags = []
         if seen.contains(.tunnelChecksum) { tunnelFlags.insert(.checksum) }
