@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "ipvsadm-realserver", targets: ["ipvsadm-realserver"]),
         .executable(name: "ipvsadm-rules", targets: ["ipvsadm-rules"]),
         .library(name: "IPVSCore", targets: ["IPVSCore"]),
+        .library(name: "IPVSNetlink", targets: ["IPVSNetlink"]),
         .library(name: "IPVSSchedulers", targets: ["IPVSSchedulers"]),
         // For the benchmark package under Benchmarks/.
         .library(name: "IPVSSimulation", targets: ["IPVSSimulation"]),
