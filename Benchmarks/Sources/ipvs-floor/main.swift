@@ -17,7 +17,8 @@ func now() -> UInt64 {
 }
 
 func fail(_ message: String) -> Never {
-    fputs("ipvs-floor: \(message)\n", stderr)
+    let bytes = Array("ipvs-floor: \(message)\n".utf8)
+    _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     exit(2)
 }
 
