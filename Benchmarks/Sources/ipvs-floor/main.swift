@@ -43,12 +43,13 @@ func requests(inFile path: String) -> [IPVSRequest] {
 }
 
 let arguments = CommandLine.arguments
+// Parsed before the socket opens, so that the parsing alone can be profiled on a host without IPVS.
+let all = arguments.count >= 3 && arguments[1] == "restore" ? requests(inFile: arguments[2]) : []
 do {
     let client = try NetlinkClient()
     switch arguments.dropFirst().first {
     case "restore":
         guard arguments.count >= 3 else { fail("usage: ipvs-floor restore FILE [BATCH]") }
-        let all = requests(inFile: arguments[2])
         if arguments.count >= 4, let batch = Int(arguments[3]) { client.batchLimit = batch }
         let start = now()
         let results = try client.performBatch(all)
