@@ -10,11 +10,10 @@ let package = Package(
         .executable(name: "ipvsadm-realserver", targets: ["ipvsadm-realserver"]),
         .executable(name: "ipvsadm-rules", targets: ["ipvsadm-rules"]),
         .library(name: "IPVSCore", targets: ["IPVSCore"]),
-        .library(name: "IPVSNetlink", targets: ["IPVSNetlink"]),
         .library(name: "IPVSSchedulers", targets: ["IPVSSchedulers"]),
         // For the benchmark package under Benchmarks/.
         .library(name: "IPVSSimulation", targets: ["IPVSSimulation"]),
-        // For the fuzz targets under Fuzz/: the reply decoder without a socket.
+        // For the fuzz targets under Fuzz/ (the reply decoder without a socket) and Benchmarks/'s ipvs-floor.
         .library(name: "IPVSNetlink", targets: ["IPVSNetlink"]),
     ],
     dependencies: [
