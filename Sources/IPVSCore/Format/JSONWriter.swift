@@ -34,7 +34,9 @@ public struct JSONWriter: Sendable {
     }
 
     /// The document written so far, UTF-8.
-    public private(set) var bytes: [UInt8]
+    /// The document so far.
+    public var bytes: [UInt8] { output.bytes }
+    private var output: ByteWriter
 
     private let style: Style
     /// One entry per open object or array: whether it already holds a member or element.
@@ -44,8 +46,7 @@ public struct JSONWriter: Sendable {
 
     public init(style: Style = .compact, capacity: Int = 0) {
         self.style = style
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        output = ByteWriter(capacity: capacity)
     }
 
     // MARK: Containers
@@ -101,7 +102,7 @@ public struct JSONWriter: Sendable {
         } else {
             // Wider than 64 bits: not produced by IPVS. Fall back to the generic description,
             // still digits and an optional sign.
-            bytes.append(contentsOf: String(value).utf8)
+            output.text(String(value))
         }
     }
 
@@ -170,24 +171,16 @@ public struct JSONWriter: Sendable {
 
     private mutating func lineBreak() {
         byte(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * containers.count))
+        output.spaces(2 * containers.count)
     }
 
-    @inline(__always) private mutating func byte(_ value: UInt8) { bytes.append(value) }
+    @inline(__always) private mutating func byte(_ value: UInt8) { output.byte(value) }
 
     private mutating func literal(_ value: StaticString) {
-        value.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        output.text(value)
     }
 
-    private mutating func digits(_ value: UInt64) {
-        let start = bytes.count
-        var rest = value
-        repeat {
-            bytes.append(UInt8(truncatingIfNeeded: rest % 10) &+ 48)
-            rest /= 10
-        } while rest != 0
-        bytes[start...].reverse()
-    }
+    private mutating func digits(_ value: UInt64) { output.decimal(value) }
 
     /// `value` is valid UTF-8 (it comes from a `String`); only the escapes JSON requires are made.
     private mutating func quoted(_ value: String.UTF8View) {
