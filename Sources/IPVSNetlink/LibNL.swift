@@ -41,8 +41,10 @@ enum LibNL {
         nl_socket_free(socket)
     }
 
-    /// Connects to generic netlink and sets the socket up for pipelined requests.
-    static func connect(_ socket: OpaquePointer, bufferSize: Int32) throws {
+    /// Connects to generic netlink and sets the socket up for pipelined requests. Returns whether
+    /// refusals' acks are capped (NETLINK_CAP_ACK, Linux 4.3 and later).
+    @discardableResult
+    static func connect(_ socket: OpaquePointer, bufferSize: Int32) throws -> Bool {
         try check { genl_connect(socket) }
         // Requests ask for their acks explicitly (dumps must not), so libnl must not add them.
         nl_socket_disable_auto_ack(socket)
@@ -52,8 +54,19 @@ enum LibNL {
         try check { nl_socket_set_buffer_size(socket, bufferSize, bufferSize) }
         // Refusals echo only the request's header, not the whole request: smaller acks, bigger batches.
         var one: Int32 = 1
-        _ = setsockopt(
-            nl_socket_get_fd(socket), SOL_NETLINK, NETLINK_CAP_ACK, &one, socklen_t(MemoryLayout<Int32>.size))
+        return setsockopt(
+            nl_socket_get_fd(socket), SOL_NETLINK, NETLINK_CAP_ACK, &one, socklen_t(MemoryLayout<Int32>.size)) == 0
+    }
+
+    /// The receive buffer the kernel granted, in the bytes its accounting charges (SO_RCVBUF
+    /// reads back twice what was asked, capped at net.core.rmem_max); nil if it cannot be read.
+    static func receiveBufferSize(_ socket: OpaquePointer) -> Int? {
+        var size: Int32 = 0
+        var length = socklen_t(MemoryLayout<Int32>.size)
+        guard getsockopt(nl_socket_get_fd(socket), SOL_SOCKET, SO_RCVBUF, &size, &length) == 0, size > 0 else {
+            return nil
+        }
+        return Int(size)
     }
 
     /// The id of a generic-netlink family, or nil when the kernel has no such family.
@@ -155,6 +168,13 @@ enum LibNL {
     static func complete(_ message: OpaquePointer, on socket: OpaquePointer) -> UInt32 {
         nl_complete_msg(socket, message)
         return cipvs_message_sequence(message)
+    }
+
+    /// The message's length in bytes, header included.
+    static func length(of message: OpaquePointer) -> Int {
+        var length = 0
+        _ = cipvs_message_bytes(message, &length)
+        return length
     }
 
     /// The message's bytes, header included.

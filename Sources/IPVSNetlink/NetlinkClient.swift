@@ -16,12 +16,17 @@ public final class NetlinkClient: IPVSClient {
         socket = try NetlinkSocket()
     }
 
-    /// The most requests `performBatch` puts in one datagram; it shrinks by itself when the
-    /// kernel's socket buffers prove too small.
+    /// The most requests `performBatch` puts in one datagram; a datagram carries fewer when the
+    /// receive buffer holds fewer acks, and the limit shrinks if the kernel's buffers still prove
+    /// too small.
     public var batchLimit: Int {
         get { socket.batchLimit }
         set { socket.batchLimit = max(1, newValue) }
     }
+
+    /// The receive buffer the kernel granted this client's socket (bytes of truesize), which
+    /// sizes `performBatch`'s datagrams.
+    public var receiveBuffer: Int { socket.receiveBuffer }
 
     public func info() throws -> IPVSInfo {
         let replies = try socket.exchange({ try socket.message(CIPVS_CMD_GET_INFO, flags: Self.ack) },

@@ -7,32 +7,55 @@ import Musl
 #endif
 
 extension NetlinkSocket {
-    /// Applies requests without a round trip each: up to `batchLimit` messages go out in one
-    /// datagram, the kernel handles them in order (a refusal does not stop the rest) and acks
-    /// each, and the acks are matched back to their requests by sequence number.
+    /// Applies requests without a round trip each: several messages go out in one datagram, the
+    /// kernel handles them in order (a refusal does not stop the rest) and acks each, and the
+    /// acks are matched back to their requests by sequence number.
     ///
-    /// Two limits are learnt on the way and kept in `batchLimit`: a datagram larger than the send
-    /// buffer (EMSGSIZE, nothing sent) is split in half and resent; and when the acks overflow
-    /// the receive buffer (ENOBUFS) the kernel has dropped some. The kernel answers a datagram
-    /// while it is being sent, so once the queue is drained the missing acks will never come:
-    /// those requests are reported as `KernelError` with errno ENOBUFS (applied or not, unknown)
-    /// and later datagrams are made smaller.
+    /// The kernel queues every ack of a datagram during the send, before we read any, and drops
+    /// those that do not fit the receive buffer. So a datagram carries only as many requests as
+    /// the buffer holds acks for (`AckBudget`, from the size the kernel granted), and at most
+    /// `batchLimit`: 128 with the usual buffers, as few as one with a tiny net.core.rmem_max.
+    ///
+    /// Two fallbacks remain for limits that sizing does not foresee, each also shrinking
+    /// `batchLimit`: a datagram larger than the send buffer (EMSGSIZE, nothing sent) is split in
+    /// half and resent; and if acks still overflow the receive buffer (ENOBUFS) the dropped ones
+    /// never come, so those requests, applied or not, are reported as `KernelError` with errno
+    /// ENOBUFS and later datagrams carry half as many.
     func perform(_ requests: [IPVSRequest]) throws -> [Result<Void, KernelError>] {
         var results: [Result<Void, KernelError>] = []
         results.reserveCapacity(requests.count)
         var start = requests.startIndex
+        // Built for a datagram that had no room left for it: the first of the next one.
+        var carried: NetlinkMessage?
         while start < requests.endIndex {
-            let end = min(start + batchLimit, requests.endIndex)
-            let chunk = requests[start..<end]
-            let messages = try chunk.map { try $0.message(on: self) }
+            var budget = AckBudget(receiveBuffer: receiveBuffer, errorsCapped: errorsCapped)
+            var messages: [NetlinkMessage] = []
+            var end = start
+            while end < requests.endIndex && messages.count < batchLimit {
+                let message: NetlinkMessage
+                if let built = carried {
+                    message = built
+                    carried = nil
+                } else {
+                    message = try requests[end].message(on: self)
+                }
+                // The first ack always fits: the kernel queues one into an empty buffer.
+                guard budget.admit(requestLength: LibNL.length(of: message.pointer)) || messages.isEmpty else {
+                    carried = message
+                    break
+                }
+                messages.append(message)
+                end += 1
+            }
             guard let sequences = try send(messages) else {
-                guard chunk.count > 1 else { throw LibNL.messageTooLarge }
-                batchLimit = max(1, chunk.count / 2)
+                guard messages.count > 1 else { throw LibNL.messageTooLarge }
+                batchLimit = max(1, messages.count / 2)
+                carried = nil
                 continue
             }
             let (answers, overran) = try collectAcks(for: sequences)
-            if overran { batchLimit = max(1, chunk.count / 2) }
-            for (offset, request) in chunk.enumerated() {
+            if overran { batchLimit = max(1, messages.count / 2) }
+            for (offset, request) in requests[start..<end].enumerated() {
                 let errno = answers[offset] ?? ENOBUFS
                 results.append(errno == 0 ? .success(()) : .failure(KernelError(operation: request.operation, errno: errno)))
             }

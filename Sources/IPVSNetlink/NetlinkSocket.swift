@@ -23,16 +23,24 @@ final class NetlinkSocket {
     /// The generic-netlink id of the "IPVS" family.
     let family: Int32
 
-    /// Most requests sent in one datagram; halved whenever the kernel's buffers prove too small.
+    /// Most requests sent in one datagram; fewer when the receive buffer holds fewer acks
+    /// (`AckBudget`), and halved if the kernel's buffers still prove too small.
     var batchLimit = 128
 
-    /// Receive and send buffer asked for; enough for the acks of a few hundred requests.
+    /// Receive and send buffer asked for; the kernel grants at most twice net.core.rmem_max.
     static let bufferSize: Int32 = 1 << 20
+
+    /// The receive buffer granted, as the kernel counts it against queued acks.
+    let receiveBuffer: Int
+    /// Whether refusals' acks leave out the request (NETLINK_CAP_ACK).
+    let errorsCapped: Bool
 
     /// Connects and resolves the IPVS family, loading the ip_vs module once if it is missing.
     init() throws {
         handle = try Handle()
-        try LibNL.connect(handle.pointer, bufferSize: Self.bufferSize)
+        errorsCapped = try LibNL.connect(handle.pointer, bufferSize: Self.bufferSize)
+        // Unreadable only on a broken socket; then nothing is assumed and each datagram holds one.
+        receiveBuffer = LibNL.receiveBufferSize(handle.pointer) ?? 0
         if let family = try LibNL.resolveFamily(handle.pointer, name: CIPVS_GENL_NAME) {
             self.family = family
         } else if ModuleLoader.loadIPVS(), let family = try LibNL.resolveFamily(handle.pointer, name: CIPVS_GENL_NAME) {
