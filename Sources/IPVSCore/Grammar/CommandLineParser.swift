@@ -79,7 +79,7 @@ public struct CommandLineParser: Sendable {
 struct ParseState {
     let command: Option
     let resolver: any NameResolver
-    var seen: Set<OptionName> = []
+    var seen: OptionNames = []
     var leftovers: [[UInt8]] = []
 
     var serviceProtocol: TransportProtocol?
@@ -138,7 +138,7 @@ struct ParseState {
             return
         }
         guard let name = OptionName(option) else { return }
-        guard !seen.contains(name) else { throw .multipleOptions(name.rawValue) }
+        guard !seen.contains(name) else { throw .multipleOptions(name.text) }
         seen.insert(name)
         switch option {
         case .tcpService, .udpService, .sctpService:
@@ -277,15 +277,13 @@ struct ParseState {
         let schedulerName = scheduler.map(Self.kernelName) ?? "wlc"
         let flags = try schedulerFlags(for: schedulerName.isEmpty ? "wlc" : schedulerName)
 
-        let allowed = CommandRules.allowed(for: command)
-        let required = CommandRules.required(for: command)
-        for name in OptionName.allCases {
-            if seen.contains(name) && !allowed.contains(name) {
-                throw .illegalOption(name.rawValue, command: CommandRules.name(of: command))
-            }
-            if required.contains(name) && !seen.contains(name) {
-                throw .missingOption(name.rawValue, command: CommandRules.name(of: command))
-            }
+        // ipvsadm checks name by name, in its order, for either fault.
+        let illegal = seen.subtracting(CommandRules.allowed(for: command))
+        let missing = CommandRules.required(for: command).subtracting(seen)
+        if let name = illegal.union(missing).first {
+            throw illegal.contains(name)
+                ? .illegalOption(name.text, command: CommandRules.name(of: command))
+                : .missingOption(name.text, command: CommandRules.name(of: command))
         }
 
         switch command {
@@ -416,33 +414,37 @@ struct ParseState {
             tunnelFlags: tunnelFlags)
     }
 
+    private static let tunnelOptions: OptionNames = [
+        .tunnelType, .tunnelPort, .tunnelNoChecksum, .tunnelChecksum, .tunnelRemoteChecksum]
+    private static let ipipIllegalOptions: OptionNames = [
+        .tunnelPort, .tunnelNoChecksum, .tunnelChecksum, .tunnelRemoteChecksum]
+    private static let greIllegalOptions: OptionNames = [.tunnelPort, .tunnelRemoteChecksum]
+
     private func checkTunnelOptions(method: ForwardingMethod) throws(ParseError) {
-        let tunnelOptions: [OptionName] = [.tunnelType, .tunnelPort, .tunnelNoChecksum, .tunnelChecksum, .tunnelRemoteChecksum]
-        let given = tunnelOptions.filter { seen.contains($0) }
-        guard !given.isEmpty else { return }
+        guard !seen.intersection(Self.tunnelOptions).isEmpty else { return }
         guard method == .tunnel else { throw .tunnelOptionsConflictWithForwarding }
         let type = tunnelType ?? .ipip
         let typeName: String
-        let illegal: [OptionName]
+        let illegal: OptionNames
         switch type {
         case .ipip:
             typeName = "ipip"
-            illegal = [.tunnelPort, .tunnelNoChecksum, .tunnelChecksum, .tunnelRemoteChecksum]
+            illegal = Self.ipipIllegalOptions
         case .gue:
             typeName = "gue"
             illegal = []
-            if !seen.contains(.tunnelPort) { throw .missingTunnelOption(OptionName.tunnelPort.rawValue, tunnelType: typeName) }
+            if !seen.contains(.tunnelPort) { throw .missingTunnelOption(OptionName.tunnelPort.text, tunnelType: typeName) }
         case .gre:
             typeName = "gre"
-            illegal = [.tunnelPort, .tunnelRemoteChecksum]
+            illegal = Self.greIllegalOptions
         }
         for name in illegal where seen.contains(name) {
-            throw .illegalTunnelOption(name.rawValue, tunnelType: typeName)
+            throw .illegalTunnelOption(name.text, tunnelType: typeName)
         }
         let checksums: [OptionName] = [.tunnelNoChecksum, .tunnelChecksum, .tunnelRemoteChecksum]
         for (index, first) in checksums.enumerated() where seen.contains(first) {
             for second in checksums.dropFirst(index + 1) where seen.contains(second) {
-                throw .conflictingTunnelOptions(second.rawValue, first.rawValue, tunnelType: typeName)
+                throw .conflictingTunnelOptions(second.text, first.text, tunnelType: typeName)
             }
         }
     }
@@ -451,7 +453,7 @@ struct ParseState {
         let exclusive: [OptionName] = [.connection, .serviceAddress, .timeout, .daemon]
         for (index, first) in exclusive.enumerated() where seen.contains(first) {
             for second in exclusive.dropFirst(index + 1) where seen.contains(second) {
-                throw .conflictingOptions(second.rawValue, first.rawValue, command: "list")
+                throw .conflictingOptions(second.text, first.text, command: "list")
             }
         }
         // -c keeps --persistent-conn (it adds the persistence-engine columns); --timeout and

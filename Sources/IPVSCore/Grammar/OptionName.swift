@@ -1,48 +1,95 @@
 /// ipvsadm's names for its options in messages, in the order in which it checks them.
 ///
 /// Several options share a name (`-t`, `-u`, `--sctp-service`, `-f` are all 'service-address';
-/// `-g`, `-i`, `-m` are 'forwarding-method').
-enum OptionName: String, CaseIterable, Comparable {
+/// `-g`, `-i`, `-m` are 'forwarding-method'). The raw value is the position in that order, and
+/// the bit an option name has in `OptionNames`.
+enum OptionName: Int, CaseIterable, Comparable {
     case numeric
     case connection
-    case serviceAddress = "service-address"
+    case serviceAddress
     case scheduler
     case persistent
     case netmask
-    case realServer = "real-server"
-    case forwardingMethod = "forwarding-method"
+    case realServer
+    case forwardingMethod
     case weight
-    case upperThreshold = "u-threshold"
-    case lowerThreshold = "l-threshold"
-    case multicastInterface = "mcast-interface"
+    case upperThreshold
+    case lowerThreshold
+    case multicastInterface
     case timeout
     case daemon
     case stats
     case rate
     case thresholds
-    case persistentConnections = "persistent-conn"
-    case noSort = "nosort"
-    case syncID = "syncid"
+    case persistentConnections
+    case noSort
+    case syncID
     case exact
     case ops
-    case persistenceEngine = "pe"
-    case schedulerFlags = "sched-flags"
-    case multicastGroup = "mcast-group"
-    case multicastPort = "mcast-port"
-    case multicastTTL = "mcast-ttl"
-    case syncMaxLength = "sync-maxlen"
-    case tunnelInfo = "tun-info"
-    case tunnelType = "tun-type"
-    case tunnelPort = "tun-port"
-    case tunnelNoChecksum = "tun-nocsum"
-    case tunnelChecksum = "tun-csum"
-    case tunnelRemoteChecksum = "tun-remcsum"
+    case persistenceEngine
+    case schedulerFlags
+    case multicastGroup
+    case multicastPort
+    case multicastTTL
+    case syncMaxLength
+    case tunnelInfo
+    case tunnelType
+    case tunnelPort
+    case tunnelNoChecksum
+    case tunnelChecksum
+    case tunnelRemoteChecksum
     /// Not in 1.31: checked last, as a new bit after 1.31's would be.
     case json
 
+    /// The name in ipvsadm's messages.
+    var text: String {
+        switch self {
+        case .numeric: return "numeric"
+        case .connection: return "connection"
+        case .serviceAddress: return "service-address"
+        case .scheduler: return "scheduler"
+        case .persistent: return "persistent"
+        case .netmask: return "netmask"
+        case .realServer: return "real-server"
+        case .forwardingMethod: return "forwarding-method"
+        case .weight: return "weight"
+        case .upperThreshold: return "u-threshold"
+        case .lowerThreshold: return "l-threshold"
+        case .multicastInterface: return "mcast-interface"
+        case .timeout: return "timeout"
+        case .daemon: return "daemon"
+        case .stats: return "stats"
+        case .rate: return "rate"
+        case .thresholds: return "thresholds"
+        case .persistentConnections: return "persistent-conn"
+        case .noSort: return "nosort"
+        case .syncID: return "syncid"
+        case .exact: return "exact"
+        case .ops: return "ops"
+        case .persistenceEngine: return "pe"
+        case .schedulerFlags: return "sched-flags"
+        case .multicastGroup: return "mcast-group"
+        case .multicastPort: return "mcast-port"
+        case .multicastTTL: return "mcast-ttl"
+        case .syncMaxLength: return "sync-maxlen"
+        case .tunnelInfo: return "tun-info"
+        case .tunnelType: return "tun-type"
+        case .tunnelPort: return "tun-port"
+        case .tunnelNoChecksum: return "tun-nocsum"
+        case .tunnelChecksum: return "tun-csum"
+        case .tunnelRemoteChecksum: return "tun-remcsum"
+        case .json: return "json"
+        }
+    }
+
+    /// The option name whose message text is `text`.
+    init?(text: String) {
+        guard let name = Self.allCases.first(where: { $0.text == text }) else { return nil }
+        self = name
+    }
+
     static func < (lhs: OptionName, rhs: OptionName) -> Bool {
-        guard let left = allCases.firstIndex(of: lhs), let right = allCases.firstIndex(of: rhs) else { return false }
-        return left < right
+        lhs.rawValue < rhs.rawValue
     }
 
     /// The name under which an option is tracked; nil for `-6`, `--sort` and the commands.
@@ -95,36 +142,43 @@ enum CommandRules {
         command == .clear ? "flush" : command.longName
     }
 
-    static func allowed(for command: Option) -> Set<OptionName> {
+    /// The options `command` accepts.
+    static func allowed(for command: Option) -> OptionNames {
         switch command {
-        case .addService, .editService:
-            return [.serviceAddress, .scheduler, .persistent, .netmask, .persistenceEngine, .schedulerFlags, .ops]
-        case .deleteService, .zero:
-            return [.serviceAddress]
-        case .save:
-            return [.numeric, .json]
-        case .addServer, .editServer:
-            return [.serviceAddress, .realServer, .forwardingMethod, .weight, .upperThreshold, .lowerThreshold,
-                    .tunnelType, .tunnelPort, .tunnelNoChecksum, .tunnelChecksum, .tunnelRemoteChecksum]
-        case .deleteServer:
-            return [.serviceAddress, .realServer]
-        case .list:
-            return [.serviceAddress, .connection, .timeout, .daemon, .stats, .rate, .exact, .thresholds,
-                    .persistentConnections, .tunnelInfo, .noSort, .numeric, .syncID, .json]
-        case .startDaemon:
-            return [.syncID, .syncMaxLength, .multicastInterface, .multicastGroup, .multicastPort, .multicastTTL]
-        case .stopDaemon:
-            return [.syncID]
-        default:
-            return []
-        }
-    }
-
-    static func required(for command: Option) -> Set<OptionName> {
-        switch command {
-        case .addService, .editService, .deleteService: return [.serviceAddress]
-        case .addServer, .editServer, .deleteServer: return [.serviceAddress, .realServer]
+        case .addService, .editService: return serviceOptions
+        case .deleteService, .zero: return serviceKey
+        case .save: return saveOptions
+        case .addServer, .editServer: return serverOptions
+        case .deleteServer: return serverKey
+        case .list: return listOptions
+        case .startDaemon: return startDaemonOptions
+        case .stopDaemon: return stopDaemonOptions
         default: return []
         }
     }
+
+    /// The options `command` cannot do without.
+    static func required(for command: Option) -> OptionNames {
+        switch command {
+        case .addService, .editService, .deleteService: return serviceKey
+        case .addServer, .editServer, .deleteServer: return serverKey
+        default: return []
+        }
+    }
+
+    // Built once: `allowed` and `required` are asked for on every line of `-R`.
+    private static let serviceOptions: OptionNames = [
+        .serviceAddress, .scheduler, .persistent, .netmask, .persistenceEngine, .schedulerFlags, .ops]
+    private static let saveOptions: OptionNames = [.numeric, .json]
+    private static let serverOptions: OptionNames = [
+        .serviceAddress, .realServer, .forwardingMethod, .weight, .upperThreshold, .lowerThreshold,
+        .tunnelType, .tunnelPort, .tunnelNoChecksum, .tunnelChecksum, .tunnelRemoteChecksum]
+    private static let serviceKey: OptionNames = [.serviceAddress]
+    private static let serverKey: OptionNames = [.serviceAddress, .realServer]
+    private static let listOptions: OptionNames = [
+        .serviceAddress, .connection, .timeout, .daemon, .stats, .rate, .exact, .thresholds,
+        .persistentConnections, .tunnelInfo, .noSort, .numeric, .syncID, .json]
+    private static let startDaemonOptions: OptionNames = [
+        .syncID, .syncMaxLength, .multicastInterface, .multicastGroup, .multicastPort, .multicastTTL]
+    private static let stopDaemonOptions: OptionNames = [.syncID]
 }

@@ -73,11 +73,11 @@ struct ProblemLocator {
         case .invalidFirewallMark:
             return column(of: .serviceAddress)
         case .multipleOptions(let name):
-            guard let option = OptionName(rawValue: name) else { return commandColumn }
+            guard let option = OptionName(text: name) else { return commandColumn }
             return column(of: option, occurrence: 1, preferValue: false)
         case .illegalOption(let name, _), .illegalTunnelOption(let name, _), .conflictingOptions(let name, _, _),
              .conflictingTunnelOptions(let name, _, _):
-            guard let option = OptionName(rawValue: name) else { return commandColumn }
+            guard let option = OptionName(text: name) else { return commandColumn }
             return column(of: option, preferValue: false)
         case .illegalVirtualServerAddress, .zeroPort:
             return column(of: .serviceAddress)
