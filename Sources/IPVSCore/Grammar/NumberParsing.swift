@@ -40,7 +40,11 @@ enum NumberParsing {
     /// The C library's `inet_aton`: one to four parts, each decimal, octal (`0` prefix) or
     /// hexadecimal (`0x`), the last part filling the remaining bytes. Returns the host-order value.
     static func inetAton(_ text: some Collection<UInt8>) -> UInt32? {
-        var parts: [UInt64] = []
+        // The parts before the last must be bytes: packed from the top as they come, with no array
+        // (this runs for every address of every `-R` line).
+        var leading: UInt64 = 0
+        var count = 0
+        var last: UInt64 = 0
         var index = text.startIndex
         while true {
             guard index != text.endIndex else { return nil }
@@ -73,11 +77,13 @@ enum NumberParsing {
             }
             // "0x" alone counts as zero in glibc; a bare "0" is a digit already consumed as base marker.
             if digits == 0 && base != 16 && base != 8 { return nil }
-            parts.append(value)
+            count += 1
+            last = value
             if index == text.endIndex { break }
             let byte = text[index]
             if byte == UInt8(ascii: ".") {
-                guard parts.count < 4 else { return nil }
+                guard count < 4, value <= 0xFF else { return nil }
+                leading |= value << UInt64(32 - 8 * count)
                 index = text.index(after: index)
                 continue
             }
@@ -85,15 +91,9 @@ enum NumberParsing {
             guard isSpace(byte) else { return nil }
             break
         }
-        let limits: [UInt64] = [0xFFFF_FFFF, 0xFF_FFFF, 0xFFFF, 0xFF]
-        for part in parts.dropLast() where part > 0xFF { return nil }
-        guard let last = parts.last, last <= limits[parts.count - 1] else { return nil }
-        var result: UInt64 = 0
-        for (position, part) in parts.dropLast().enumerated() {
-            result |= part << UInt64(24 - 8 * position)
-        }
-        result |= last
-        return UInt32(truncatingIfNeeded: result)
+        // The last part fills the bytes the others left.
+        guard last <= UInt64(0xFFFF_FFFF) >> UInt64(8 * (count - 1)) else { return nil }
+        return UInt32(truncatingIfNeeded: leading | last)
     }
 
     /// `inet_pton(AF_INET6, …)`: the textual IPv6 forms, including an embedded dotted quad.

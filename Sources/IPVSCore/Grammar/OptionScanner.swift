@@ -92,7 +92,7 @@ struct OptionScanner {
         let word = bundleWord
         guard let letter = bundle.first else { throw .unknownOption(word: word) }
         bundle = bundle.dropFirst()
-        guard let option = Option.byShortName[letter], accepts(option) else {
+        guard let option = Option.byShortName[Int(letter)], accepts(option) else {
             bundle = []
             throw .unknownOption(word: word)
         }

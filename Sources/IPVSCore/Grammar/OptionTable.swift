@@ -163,10 +163,12 @@ public enum Option: Sendable, Hashable, CaseIterable {
         return table
     }()
 
-    static let byShortName: [UInt8: Option] = {
-        var table: [UInt8: Option] = [:]
+    /// The option of each short letter, indexed by its byte: a table rather than a dictionary,
+    /// since every letter of every line of `-R` is looked up here.
+    static let byShortName: [Option?] = {
+        var table = [Option?](repeating: nil, count: 256)
         for option in Option.allCases {
-            for letter in option.shortNames { table[letter] = option }
+            for letter in option.shortNames { table[Int(letter)] = option }
         }
         return table
     }()
