@@ -131,8 +131,17 @@ enum LibNL {
 
     // MARK: Messages
 
+    /// Room for any request we build. The largest, a real server's, is 344 bytes: the netlink and
+    /// generic headers (20), the service (228, with a scheduler and a persistence engine name at
+    /// the shim's 64-byte limit) and the destination (96).
+    ///
+    /// Not libnl's default of a page: the buffer is zeroed when allocated, and zeroing 4 KiB for
+    /// each request was the largest single cost of `-R` in user space (4,400 instructions a
+    /// request, more than its parsing; Docs/performance.md).
+    static let messageCapacity = 512
+
     static func allocateMessage() throws -> OpaquePointer {
-        guard let message = nlmsg_alloc() else { throw netlinkError(-NLE_NOMEM) }
+        guard let message = nlmsg_alloc_size(messageCapacity) else { throw netlinkError(-NLE_NOMEM) }
         return message
     }
 

@@ -84,4 +84,19 @@ import IPVSCore
         // Reading, the policy refuses a name longer than the kernel ever sends.
         #expect(throws: ClientError.self) { try LibNL.parseService(bytes) }
     }
+
+    /// Requests are built in buffers of `LibNL.messageCapacity`, not a page: the largest one, a
+    /// real server with every service attribute and both names as long as the shim allows, fits.
+    @Test func theLargestRequestFitsTheMessageBuffer() throws {
+        let longName = String(repeating: "n", count: Int(CIPVS_NAME_CAPACITY) - 1)
+        let service = VirtualService(
+            key: .address(.udp, IPAddress(family: .inet6, high: 0x2001_0db8_0000_0000, low: 1), port: 53),
+            scheduler: longName, flags: [.persistent, .onePacket], timeout: 600, netmask: 128,
+            persistenceEngine: longName)
+        let bytes = try request {
+            try $0.put(cipvs_service(service: service))
+            try $0.put(cipvs_dest(realServer: Self.servers[2]))
+        }
+        #expect(bytes.count <= LibNL.messageCapacity)
+    }
 }
