@@ -212,43 +212,51 @@ enum LibNL {
         }
     }
 
-    static func parseService(_ bytes: [UInt8]) throws -> cipvs_service {
-        var service = cipvs_service()
-        try bytes.withUnsafeBytes { buffer in
-            _ = try check { cipvs_parse_service(buffer.baseAddress, buffer.count, &service) }
+    /// Calls `body` with each message of a received datagram, in place: nothing is copied, so a
+    /// dump's parts can be decoded as they come without keeping their bytes.
+    static func forEachMessage(
+        in datagram: UnsafeRawBufferPointer, _ body: (cipvs_message, UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        var offset = 0
+        var found = cipvs_message()
+        while try check({ cipvs_next_message(datagram.baseAddress, datagram.count, &offset, &found) }) == 1 {
+            try body(found, UnsafeRawBufferPointer(start: found.start, count: found.length))
         }
+    }
+
+    static func parseService(_ message: UnsafeRawBufferPointer) throws -> cipvs_service {
+        var service = cipvs_service()
+        _ = try check { cipvs_parse_service(message.baseAddress, message.count, &service) }
         return service
     }
 
-    static func parseDestination(_ bytes: [UInt8]) throws -> cipvs_dest {
+    static func parseDestination(_ message: UnsafeRawBufferPointer) throws -> cipvs_dest {
         var destination = cipvs_dest()
-        try bytes.withUnsafeBytes { buffer in
-            _ = try check { cipvs_parse_dest(buffer.baseAddress, buffer.count, &destination) }
-        }
+        _ = try check { cipvs_parse_dest(message.baseAddress, message.count, &destination) }
         return destination
     }
 
-    static func parseDaemon(_ bytes: [UInt8]) throws -> cipvs_daemon {
+    static func parseDaemon(_ message: UnsafeRawBufferPointer) throws -> cipvs_daemon {
         var daemon = cipvs_daemon()
-        try bytes.withUnsafeBytes { buffer in
-            _ = try check { cipvs_parse_daemon(buffer.baseAddress, buffer.count, &daemon) }
-        }
+        _ = try check { cipvs_parse_daemon(message.baseAddress, message.count, &daemon) }
         return daemon
     }
 
-    static func parseConfig(_ bytes: [UInt8]) throws -> cipvs_config {
+    static func parseConfig(_ message: UnsafeRawBufferPointer) throws -> cipvs_config {
         var config = cipvs_config()
-        try bytes.withUnsafeBytes { buffer in
-            _ = try check { cipvs_parse_config(buffer.baseAddress, buffer.count, &config) }
-        }
+        _ = try check { cipvs_parse_config(message.baseAddress, message.count, &config) }
         return config
     }
 
-    static func parseInfo(_ bytes: [UInt8]) throws -> cipvs_info {
+    static func parseInfo(_ message: UnsafeRawBufferPointer) throws -> cipvs_info {
         var info = cipvs_info()
-        try bytes.withUnsafeBytes { buffer in
-            _ = try check { cipvs_parse_info(buffer.baseAddress, buffer.count, &info) }
-        }
+        _ = try check { cipvs_parse_info(message.baseAddress, message.count, &info) }
         return info
     }
+
+    static func parseService(_ bytes: [UInt8]) throws -> cipvs_service { try bytes.withUnsafeBytes { try parseService($0) } }
+    static func parseDestination(_ bytes: [UInt8]) throws -> cipvs_dest { try bytes.withUnsafeBytes { try parseDestination($0) } }
+    static func parseDaemon(_ bytes: [UInt8]) throws -> cipvs_daemon { try bytes.withUnsafeBytes { try parseDaemon($0) } }
+    static func parseConfig(_ bytes: [UInt8]) throws -> cipvs_config { try bytes.withUnsafeBytes { try parseConfig($0) } }
+    static func parseInfo(_ bytes: [UInt8]) throws -> cipvs_info { try bytes.withUnsafeBytes { try parseInfo($0) } }
 }

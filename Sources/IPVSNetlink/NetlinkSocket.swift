@@ -85,38 +85,61 @@ final class NetlinkSocket {
     /// the request is reported as refused with EINTR.
     static let answerTimeout: Int32 = 5000
 
-    /// Sends one request and collects the family's messages answering it, until its ack (or, for
-    /// a dump, its done). A refusal throws `KernelError`; an interrupted dump is repeated.
-    func exchange(_ build: () throws -> NetlinkMessage, operation: IPVSOperation, dump: Bool) throws -> [ReplyMessage] {
+    /// What one request brought back: the family's messages, each decoded as it arrived, and how
+    /// many datagrams carried them.
+    struct Answer<Value> {
+        var values: [Value]
+        /// A dump answered in one datagram was built in one go under the kernel's IPVS mutex, so it
+        /// is consistent; one spread over several may be torn by a change between them.
+        var datagrams: Int
+    }
+
+    /// Sends one request and decodes the family's messages answering it, until its ack (or, for a
+    /// dump, its done). Each message is decoded in place as its datagram arrives; no reply is
+    /// kept. A refusal throws `KernelError`; a dump marked interrupted is repeated.
+    func exchange<Value>(
+        _ build: () throws -> NetlinkMessage, operation: IPVSOperation, dump: Bool,
+        decode: (UnsafeRawBufferPointer) throws -> Value
+    ) throws -> Answer<Value> {
         // The kernel marks a dump interrupted when the table changed under it; ipvsadm would print
         // a torn table, so ask again a bounded number of times.
         for _ in 0..<Self.dumpAttempts {
             let message = try build()
             guard let sequences = try send([message]) else { throw LibNL.messageTooLarge }
-            guard let sequence = sequences.first else { return [] }
-            var answers: [ReplyMessage] = []
+            guard let sequence = sequences.first else { return Answer(values: [], datagrams: 0) }
+            var answer = Answer<Value>(values: [], datagrams: 0)
             var interrupted = false
             var finished = false
+            let familyType = UInt16(truncatingIfNeeded: family)
+            let acknowledgement = UInt16(CIPVS_NLMSG_ERROR.rawValue)
+            let done = UInt16(CIPVS_NLMSG_DONE.rawValue)
+            let interruptedFlag = UInt16(CIPVS_NLM_F_DUMP_INTR.rawValue)
             while !finished {
                 let datagram: [UInt8]
                 switch try receive(waitingAtMost: Self.answerTimeout) {
                 case .datagram(let received): datagram = received
                 case .overrun: throw ClientError.malformedReply("receive buffer overrun during a single request")
                 case .nothing:
-                    if answers.isEmpty { throw KernelError(operation: operation, errno: EINTR) }
+                    if answer.values.isEmpty { throw KernelError(operation: operation, errno: EINTR) }
                     throw ClientError.malformedReply("the kernel stopped answering part-way through a dump")
                 }
-                for reply in try LibNL.messages(in: datagram) where reply.sequence == sequence {
-                    if reply.isAcknowledgement || reply.isDone {
-                        if reply.error != 0 { throw KernelError(operation: operation, errno: reply.error) }
-                        finished = true
-                    } else if reply.type == UInt16(truncatingIfNeeded: family) {
-                        if reply.dumpWasInterrupted { interrupted = true }
-                        answers.append(reply)
+                var carried = false
+                try datagram.withUnsafeBytes { buffer in
+                    try LibNL.forEachMessage(in: buffer) { header, bytes in
+                        guard header.sequence == sequence else { return }
+                        if header.type == acknowledgement || header.type == done {
+                            if header.error != 0 { throw KernelError(operation: operation, errno: header.error) }
+                            finished = true
+                        } else if header.type == familyType {
+                            if header.flags & interruptedFlag != 0 { interrupted = true }
+                            answer.values.append(try decode(bytes))
+                            carried = true
+                        }
                     }
                 }
+                if carried { answer.datagrams += 1 }
             }
-            if !interrupted { return answers }
+            if !interrupted { return answer }
         }
         throw ClientError.malformedReply("dump interrupted \(Self.dumpAttempts) times in a row")
     }

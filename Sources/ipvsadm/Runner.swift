@@ -57,9 +57,13 @@ struct Runner {
             }
             switch command {
             case .save(let numeric, let json):
-                let entries = try entries()
-                writeAll(1, json ? JSONListingFormatter.save(entries)
-                    : SaveFormatter.format(entries, numeric: numeric, names: names))
+                if json {
+                    writeAll(1, JSONListingFormatter.save(try entries()))
+                } else {
+                    try stream(services: try client.serviceList(statistics: false), sorted: true) { service, servers, output in
+                        SaveFormatter.appendEntry(service, realServers: servers, numeric: numeric, names: names, to: &output)
+                    }
+                }
             case .list(let request):
                 return try list(request)
             default:
@@ -86,6 +90,30 @@ struct Runner {
         }
     }
 
+    /// Writes a listing service by service: each service's real servers are read just before it
+    /// is formatted, and the output leaves in blocks, so memory holds the services (compactly),
+    /// one service's servers and one block, however large the table.
+    private func stream(
+        services: ServiceList, sorted: Bool, header: [UInt8] = [],
+        entry: (VirtualService, [RealServer], inout [UInt8]) -> Void
+    ) throws {
+        var output = header
+        output.reserveCapacity(Self.outputBlock + 4096)
+        let order = sorted ? services.listingOrder() : Array(services.indices)
+        for position in order {
+            let service = services[position]
+            entry(service, try client.realServers(of: service.key), &output)
+            if output.count >= Self.outputBlock {
+                writeAll(1, output)
+                output.removeAll(keepingCapacity: true)
+            }
+        }
+        writeAll(1, output)
+    }
+
+    /// Output written at a time by a streamed listing.
+    static let outputBlock = 1 << 16
+
     private func list(_ request: ListRequest) throws -> Outcome {
         switch request.content {
         case .services:
@@ -101,12 +129,17 @@ struct Runner {
                 writeAll(1, request.options.json
                     ? JSONListingFormatter.listing([entry], info: nil, sorted: request.options.sorted)
                     : ListingFormatter.format([entry], info: nil, options: request.options, names: names))
-            } else {
+            } else if request.options.json {
                 let info = try client.info()
-                let entries = try entries()
-                writeAll(1, request.options.json
-                    ? JSONListingFormatter.listing(entries, info: info, sorted: request.options.sorted)
-                    : ListingFormatter.format(entries, info: info, options: request.options, names: names))
+                writeAll(1, JSONListingFormatter.listing(try entries(), info: info, sorted: request.options.sorted))
+            } else {
+                let options = request.options
+                var header: [UInt8] = []
+                ListingFormatter.appendHeader(info: try client.info(), options: options, to: &header)
+                let services = try client.serviceList(statistics: ListingFormatter.printsStatistics(options))
+                try stream(services: services, sorted: options.sorted, header: header) { service, servers, output in
+                    ListingFormatter.appendEntry(service, realServers: servers, options: options, names: names, to: &output)
+                }
             }
         case .timeouts:
             let timeouts = try client.timeouts()

@@ -5,6 +5,9 @@ public protocol IPVSClient: AnyObject {
     func info() throws -> IPVSInfo
     /// Every virtual service, in the kernel's dump order.
     func services() throws -> [VirtualService]
+    /// Every virtual service, in the kernel's dump order, kept compactly (see `ServiceList`);
+    /// counters only when `statistics`.
+    func serviceList(statistics: Bool) throws -> ServiceList
     /// One service, or a `KernelError` (ESRCH) when it does not exist.
     func service(_ key: ServiceKey) throws -> VirtualService
     /// The real servers of a service, in the kernel's list order (newest first).
@@ -20,6 +23,10 @@ public protocol IPVSClient: AnyObject {
 }
 
 extension IPVSClient {
+    public func serviceList(statistics: Bool) throws -> ServiceList {
+        ServiceList(try services(), statistics: statistics)
+    }
+
     public func performBatch(_ requests: [IPVSRequest]) throws -> [Result<Void, KernelError>] {
         try requests.map { request in
             do {

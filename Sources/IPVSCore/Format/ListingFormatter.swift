@@ -62,9 +62,36 @@ public enum ListingFormatter {
         _ entries: [ServiceListingEntry], info: IPVSInfo?, options: ListingOptions, names: any NameResolver,
         into writer: inout ByteWriter
     ) {
+        appendHeader(info: info, options: options, to: &writer)
+        let ordered = options.sorted ? ListingOrder.sortServices(entries) : entries
+        for entry in ordered {
+            appendEntry(entry.service, realServers: entry.realServers, options: options, names: names, to: &writer)
+        }
+    }
+
+    /// Appends the version line (unless `info` is nil) and the column headings to `output`.
+    public static func appendHeader(info: IPVSInfo?, options: ListingOptions, to output: inout [UInt8]) {
+        var writer = ByteWriter()
+        swap(&writer.bytes, &output)
+        appendHeader(info: info, options: options, to: &writer)
+        swap(&writer.bytes, &output)
+    }
+
+    /// Appends one service and its real servers (sorted unless `--nosort`) to `output`: the
+    /// header, then each service in turn in the listing's order, gives the bytes of `format`.
+    public static func appendEntry(
+        _ service: VirtualService, realServers: [RealServer], options: ListingOptions, names: any NameResolver,
+        to output: inout [UInt8]
+    ) {
+        var writer = ByteWriter()
+        swap(&writer.bytes, &output)
+        appendEntry(service, realServers: realServers, options: options, names: names, to: &writer)
+        swap(&writer.bytes, &output)
+    }
+
+    static func appendHeader(info: IPVSInfo?, options: ListingOptions, to writer: inout ByteWriter) {
         if let info { appendVersion(info, to: &writer) }
-        let mode = mode(options)
-        switch mode {
+        switch mode(options) {
         case .plain:
             writer.text("Prot LocalAddress:Port Scheduler Flags\n  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\n")
         case .tunnel:
@@ -78,15 +105,25 @@ public enum ListingFormatter {
         case .persistent:
             writer.text("Prot LocalAddress:Port            Weight    PersistConn ActiveConn InActConn \n  -> RemoteAddress:Port\n")
         }
-        let ordered = options.sorted ? ListingOrder.sortServices(entries) : entries
-        for entry in ordered {
-            appendService(entry.service, mode: mode, options: options, names: names, to: &writer)
-            let servers = options.sorted ? ListingOrder.sortRealServers(entry.realServers) : entry.realServers
-            let transport = ServiceText.transport(entry.service.key)
-            for server in servers {
-                appendRealServer(server, transport: transport, mode: mode, options: options, names: names, to: &writer)
-            }
+    }
+
+    static func appendEntry(
+        _ service: VirtualService, realServers: [RealServer], options: ListingOptions, names: any NameResolver,
+        to writer: inout ByteWriter
+    ) {
+        let mode = mode(options)
+        appendService(service, mode: mode, options: options, names: names, to: &writer)
+        let servers = options.sorted && realServers.count > 1 ? ListingOrder.sortRealServers(realServers) : realServers
+        let transport = ServiceText.transport(service.key)
+        for server in servers {
+            appendRealServer(server, transport: transport, mode: mode, options: options, names: names, to: &writer)
         }
+    }
+
+    /// Whether the listing prints counters, so that the services read for it must keep theirs.
+    public static func printsStatistics(_ options: ListingOptions) -> Bool {
+        let mode = mode(options)
+        return mode == .statistics || mode == .rate
     }
 
     static func appendService(

@@ -20,8 +20,12 @@ enum ListingOrder {
     }
 
     static func compare(_ lhs: VirtualService, _ rhs: VirtualService) -> Int32 {
-        let (lhsMark, lhsProtocol, lhsAddress, lhsPort) = fields(lhs.key)
-        let (rhsMark, rhsProtocol, rhsAddress, rhsPort) = fields(rhs.key)
+        compare(lhs.key, rhs.key)
+    }
+
+    static func compare(_ lhs: ServiceKey, _ rhs: ServiceKey) -> Int32 {
+        let (lhsMark, lhsProtocol, lhsAddress, lhsPort) = fields(lhs)
+        let (rhsMark, rhsProtocol, rhsAddress, rhsPort) = fields(rhs)
         var order = Int32(bitPattern: lhsMark &- rhsMark)
         if order != 0 { return order }
         order = Int32(lhs.family.rawValue) - Int32(rhs.family.rawValue)

@@ -7,26 +7,46 @@ public enum SaveFormatter {
     public static func format(_ entries: [ServiceListingEntry], numeric: Bool, names: any NameResolver) -> [UInt8] {
         var writer = ByteWriter(capacity: entries.count * 96)
         for entry in ListingOrder.sortServices(entries) {
-            let service = entry.service
-            var key = ByteWriter(capacity: 48)
-            appendKey(service.key, numeric: numeric, names: names, to: &key)
-            writer.text("-A ")
-            writer.text(key.bytes)
-            appendServiceOptions(service, to: &writer)
-            writer.byte(UInt8(ascii: "\n"))
-            let transport = ServiceText.transport(service.key)
-            for server in ListingOrder.sortRealServers(entry.realServers) {
-                writer.text("-a ")
-                writer.text(key.bytes)
-                writer.text(" -r ")
-                writer.text(AddressText.hostPort(
-                    server.address, port: server.port, protocol: transport, numeric: numeric, names: names,
-                    limit: AddressText.saveLimit))
-                appendServerOptions(server, to: &writer)
-                writer.byte(UInt8(ascii: "\n"))
-            }
+            appendEntry(entry.service, realServers: entry.realServers, numeric: numeric, names: names, to: &writer)
         }
         return writer.bytes
+    }
+
+    /// Appends one service's lines (its `-A`, then its servers' `-a`, sorted) to `output`; a
+    /// listing written service by service, services already in `--sort` order, gives the bytes
+    /// of `format`.
+    public static func appendEntry(
+        _ service: VirtualService, realServers: [RealServer], numeric: Bool, names: any NameResolver,
+        to output: inout [UInt8]
+    ) {
+        var writer = ByteWriter()
+        swap(&writer.bytes, &output)
+        appendEntry(service, realServers: realServers, numeric: numeric, names: names, to: &writer)
+        swap(&writer.bytes, &output)
+    }
+
+    static func appendEntry(
+        _ service: VirtualService, realServers: [RealServer], numeric: Bool, names: any NameResolver,
+        to writer: inout ByteWriter
+    ) {
+        var key = ByteWriter(capacity: 48)
+        appendKey(service.key, numeric: numeric, names: names, to: &key)
+        writer.text("-A ")
+        writer.text(key.bytes)
+        appendServiceOptions(service, to: &writer)
+        writer.byte(UInt8(ascii: "\n"))
+        let transport = ServiceText.transport(service.key)
+        let servers = realServers.count > 1 ? ListingOrder.sortRealServers(realServers) : realServers
+        for server in servers {
+            writer.text("-a ")
+            writer.text(key.bytes)
+            writer.text(" -r ")
+            writer.text(AddressText.hostPort(
+                server.address, port: server.port, protocol: transport, numeric: numeric, names: names,
+                limit: AddressText.saveLimit))
+            appendServerOptions(server, to: &writer)
+            writer.byte(UInt8(ascii: "\n"))
+        }
     }
 
     /// ` -s …` and the rest of a service line after its key. `-M` only follows `-p`, unless
