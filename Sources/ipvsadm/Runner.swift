@@ -99,9 +99,9 @@ struct Runner {
     ) throws {
         var output = header
         output.reserveCapacity(Self.outputBlock + 4096)
-        let order = sorted ? services.listingOrder() : Array(services.indices)
+        let order = sorted ? services.listingOrder() : (0..<Int32(truncatingIfNeeded: services.count)).map { $0 }
         for position in order {
-            let service = services[position]
+            let service = services[Int(position)]
             entry(service, try client.realServers(of: service.key), &output)
             if output.count >= Self.outputBlock {
                 writeAll(1, output)
@@ -112,7 +112,7 @@ struct Runner {
     }
 
     /// Output written at a time by a streamed listing.
-    static let outputBlock = 1 << 16
+    static let outputBlock = 1 << 14
 
     private func list(_ request: ListRequest) throws -> Outcome {
         switch request.content {

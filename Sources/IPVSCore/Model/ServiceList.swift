@@ -23,7 +23,12 @@ public struct ServiceList: RandomAccessCollection, Sendable {
         static let noEngine = UInt16.max
     }
 
-    private var records: [Record] = []
+    /// Chunks of `chunkSize` records: growing never copies the whole list, so reading the table
+    /// never holds it twice (an array doubling its storage would, for a moment).
+    private var chunks: [[Record]] = []
+    public private(set) var count = 0
+    private static let chunkShift = 10
+    private static let chunkSize = 1 << chunkShift
     private var names: [String] = []
     private var counters: [Statistics]?
     /// FNV-1a over the keys in order: two reads of the table that agree on it hold the same
@@ -43,10 +48,14 @@ public struct ServiceList: RandomAccessCollection, Sendable {
     }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { records.count }
+    public var endIndex: Int { count }
+
+    private func record(_ position: Int) -> Record {
+        chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)]
+    }
 
     public subscript(position: Int) -> VirtualService {
-        let record = records[position]
+        let record = record(position)
         return VirtualService(
             key: key(at: position), scheduler: names[Int(record.scheduler)], flags: ServiceFlags(rawValue: record.flags),
             timeout: record.timeout, netmask: record.netmask,
@@ -56,7 +65,7 @@ public struct ServiceList: RandomAccessCollection, Sendable {
 
     /// The key alone, without building the whole service.
     public func key(at position: Int) -> ServiceKey {
-        let record = records[position]
+        let record = record(position)
         let family: AddressFamily = record.family == UInt8(truncatingIfNeeded: AddressFamily.inet6.rawValue) ? .inet6 : .inet
         if record.isMark { return .firewallMark(record.markOrProtocol, family: family) }
         let transport = TransportProtocol(rawValue: UInt16(truncatingIfNeeded: record.markOrProtocol)) ?? .tcp
@@ -79,7 +88,13 @@ public struct ServiceList: RandomAccessCollection, Sendable {
             record.markOrProtocol = mark
             record.isMark = true
         }
-        records.append(record)
+        if count & (Self.chunkSize - 1) == 0 {
+            var chunk: [Record] = []
+            chunk.reserveCapacity(Self.chunkSize)
+            chunks.append(chunk)
+        }
+        chunks[chunks.count - 1].append(record)
+        count += 1
         counters?.append(service.statistics)
         for word in [record.high, record.low, UInt64(record.markOrProtocol) << 32 | UInt64(record.port) << 16
                         | UInt64(record.family) << 1 | (record.isMark ? 1 : 0)] {
@@ -102,8 +117,11 @@ public struct ServiceList: RandomAccessCollection, Sendable {
         return UInt16(truncatingIfNeeded: names.count - 1)
     }
 
-    /// Positions in `--sort` order (1.31's), as `ListingOrder` sorts services.
-    public func listingOrder() -> [Int] {
-        ListingOrder.mergeSort(Array(indices)) { ListingOrder.compare(key(at: $0), key(at: $1)) }
+    /// Positions in `--sort` order (1.31's), as `ListingOrder` sorts services; 32-bit, since
+    /// the sort holds three arrays of them.
+    public func listingOrder() -> [Int32] {
+        ListingOrder.mergeSort((0..<Int32(truncatingIfNeeded: count)).map { $0 }) {
+            ListingOrder.compare(key(at: Int($0)), key(at: Int($1)))
+        }
     }
 }
