@@ -38,6 +38,17 @@ func getString<Tuple>(_ tuple: Tuple) -> String {
     }
 }
 
+/// The address in a C array of 16 bytes in network order (IPv4 in the first four). Read as two
+/// integers rather than through `IPAddress(bytes:)`, whose generic body is not specialised across
+/// the module boundary: a listing reads one per service and one per real server.
+func kernelAddress(_ bytes: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                       UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8), family: AddressFamily) -> IPAddress {
+    withUnsafeBytes(of: bytes) { raw in
+        IPAddress(family: family, high: UInt64(bigEndian: raw.loadUnaligned(as: UInt64.self)),
+                  low: UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+    }
+}
+
 // MARK: Statistics
 
 extension Statistics {
@@ -109,11 +120,7 @@ extension VirtualService {
             guard let transport = TransportProtocol(rawValue: service.protocol) else {
                 throw ClientError.malformedReply("service with unknown protocol \(service.protocol)")
             }
-            let length = family == .inet ? 4 : 16
-            guard let address = IPAddress(bytes: getBytes(service.addr, count: length)) else {
-                throw ClientError.malformedReply("service address of the wrong size")
-            }
-            key = .address(transport, address, port: UInt16(bigEndian: service.port_be))
+            key = .address(transport, kernelAddress(service.addr, family: family), port: UInt16(bigEndian: service.port_be))
         }
         let engine = getString(service.pe_name)
         self.init(
@@ -172,9 +179,7 @@ extension RealServer {
             }
             family = reported
         }
-        guard let address = IPAddress(bytes: getBytes(dest.addr, count: family == .inet ? 4 : 16)) else {
-            throw ClientError.malformedReply("real server address of the wrong size")
-        }
+        let address = kernelAddress(dest.addr, family: family)
         guard let forwarding = ForwardingMethod(rawValue: dest.fwd_method & forwardingMask) else {
             throw ClientError.malformedReply("unknown forwarding method \(dest.fwd_method)")
         }
