@@ -40,15 +40,17 @@ struct ByteWriter {
         bytes.append(contentsOf: value)
     }
 
-    /// `%llu`: digits appended least significant first, then reversed in place (no allocation).
+    /// `%llu`: digits appended most significant first, by the power of ten of the first one
+    /// (reversing a slice afterwards copied it: a listing prints several numbers per line).
     mutating func decimal(_ value: UInt64) {
-        let start = bytes.count
+        var divisor: UInt64 = 1
+        while value / divisor >= 10 { divisor &*= 10 }
         var rest = value
         repeat {
-            bytes.append(UInt8(truncatingIfNeeded: rest % 10) &+ 48)
-            rest /= 10
-        } while rest != 0
-        bytes[start...].reverse()
+            bytes.append(UInt8(truncatingIfNeeded: rest / divisor) &+ 48)
+            rest %= divisor
+            divisor /= 10
+        } while divisor != 0
     }
 
     /// `%d`.
