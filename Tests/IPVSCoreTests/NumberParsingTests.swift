@@ -16,7 +16,7 @@ import Testing
 
     @Test(arguments: [
         "1.2.3.4.5", "256.0.2.1", "192.0.2.256", "192.0.65536", "192.16777216", "4294967296",
-        "1.2.3.", ".1", "08", "1..2", "",
+        "1.2.3.", ".1", "08", "1..2", "", "0x", "0X", "0x.1", "1.0x", "0xg",
     ])
     func inetAtonRefusesWhatTheCLibraryRefuses(_ text: String) {
         #expect(NumberParsing.inetAton(Array(text.utf8)) == nil)

@@ -75,8 +75,9 @@ enum NumberParsing {
                 digits += 1
                 index = text.index(after: index)
             }
-            // "0x" alone counts as zero in glibc; a bare "0" is a digit already consumed as base marker.
-            if digits == 0 && base != 16 && base != 8 { return nil }
+            // A bare "0" is a digit already consumed as the octal marker; "0x" with no hex digit
+            // is refused (glibc 2.36, which the oracle runs on, refuses "0x" and "0x.1").
+            if digits == 0 && base != 8 { return nil }
             count += 1
             last = value
             if index == text.endIndex { break }
