@@ -9,6 +9,15 @@ struct ByteWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    /// Runs `body` with a writer over `output`'s own storage, so that a caller's array is
+    /// appended to in place rather than copied into a writer and back.
+    static func appending(to output: inout [UInt8], _ body: (inout ByteWriter) -> Void) {
+        var writer = ByteWriter()
+        swap(&writer.bytes, &output)
+        body(&writer)
+        swap(&writer.bytes, &output)
+    }
+
     @inline(__always) mutating func byte(_ value: UInt8) { bytes.append(value) }
 
     mutating func text(_ value: StaticString) {

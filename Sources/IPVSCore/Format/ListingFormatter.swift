@@ -21,10 +21,7 @@ public enum ListingFormatter {
         _ entries: [ServiceListingEntry], info: IPVSInfo?, options: ListingOptions, names: any NameResolver,
         into output: inout [UInt8]
     ) {
-        var writer = ByteWriter()
-        swap(&writer.bytes, &output)
-        format(entries, info: info, options: options, names: names, into: &writer)
-        swap(&writer.bytes, &output)
+        ByteWriter.appending(to: &output) { format(entries, info: info, options: options, names: names, into: &$0) }
     }
 
     /// `IP Virtual Server version 1.2.1 (size=4096)`.
@@ -71,10 +68,7 @@ public enum ListingFormatter {
 
     /// Appends the version line (unless `info` is nil) and the column headings to `output`.
     public static func appendHeader(info: IPVSInfo?, options: ListingOptions, to output: inout [UInt8]) {
-        var writer = ByteWriter()
-        swap(&writer.bytes, &output)
-        appendHeader(info: info, options: options, to: &writer)
-        swap(&writer.bytes, &output)
+        ByteWriter.appending(to: &output) { appendHeader(info: info, options: options, to: &$0) }
     }
 
     /// Appends one service and its real servers (sorted unless `--nosort`) to `output`: the
@@ -83,10 +77,7 @@ public enum ListingFormatter {
         _ service: VirtualService, realServers: [RealServer], options: ListingOptions, names: any NameResolver,
         to output: inout [UInt8]
     ) {
-        var writer = ByteWriter()
-        swap(&writer.bytes, &output)
-        appendEntry(service, realServers: realServers, options: options, names: names, to: &writer)
-        swap(&writer.bytes, &output)
+        ByteWriter.appending(to: &output) { appendEntry(service, realServers: realServers, options: options, names: names, to: &$0) }
     }
 
     static func appendHeader(info: IPVSInfo?, options: ListingOptions, to writer: inout ByteWriter) {

@@ -19,10 +19,7 @@ public enum SaveFormatter {
         _ service: VirtualService, realServers: [RealServer], numeric: Bool, names: any NameResolver,
         to output: inout [UInt8]
     ) {
-        var writer = ByteWriter()
-        swap(&writer.bytes, &output)
-        appendEntry(service, realServers: realServers, numeric: numeric, names: names, to: &writer)
-        swap(&writer.bytes, &output)
+        ByteWriter.appending(to: &output) { appendEntry(service, realServers: realServers, numeric: numeric, names: names, to: &$0) }
     }
 
     static func appendEntry(
