@@ -47,22 +47,23 @@ public final class NetlinkClient: IPVSClient {
     /// Only the first dump's digest is kept while the next is read, so memory is one list.
     public func serviceList(statistics: Bool) throws -> ServiceList {
         var previousDigest: UInt64?
-        for _ in 0..<Self.agreementAttempts {
-            var list = ServiceList(statistics: statistics)
-            let answer = try socket.exchange({ try socket.message(CIPVS_CMD_GET_SERVICE, flags: Self.dump) },
-                                             operation: .getServices, dump: true) { bytes in
-                list.append(try VirtualService(kernel: LibNL.parseService(bytes)))
-            }
-            if answer.datagrams <= 1 || previousDigest == list.keyDigest { return list }
+        var readings = 0
+        while true {
+            let (list, datagrams) = try readServiceDump(statistics: statistics)
+            readings += 1
+            // Still changing after every attempt: print the last reading, as 1.31 prints its only one.
+            if datagrams <= 1 || previousDigest == list.keyDigest || readings > Self.agreementAttempts { return list }
             previousDigest = list.keyDigest
         }
-        // Still changing after every attempt: print the last reading, as 1.31 would print its only one.
+    }
+
+    private func readServiceDump(statistics: Bool) throws -> (list: ServiceList, datagrams: Int) {
         var list = ServiceList(statistics: statistics)
-        _ = try socket.exchange({ try socket.message(CIPVS_CMD_GET_SERVICE, flags: Self.dump) },
-                                operation: .getServices, dump: true) { bytes in
+        let answer = try socket.exchange({ try socket.message(CIPVS_CMD_GET_SERVICE, flags: Self.dump) },
+                                         operation: .getServices, dump: true) { bytes in
             list.append(try VirtualService(kernel: LibNL.parseService(bytes)))
         }
-        return list
+        return (list, answer.datagrams)
     }
 
     public func service(_ key: ServiceKey) throws -> VirtualService {
