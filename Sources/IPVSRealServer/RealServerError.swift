@@ -14,6 +14,10 @@ public enum RealServerError: Error, Sendable, Equatable, CustomStringConvertible
     case tunnelDeviceMissing(device: String, module: String)
     /// A line of the state file that cannot be read.
     case corruptState(path: String, line: Int, text: String)
+    /// A line of the state file that names a change `start` never makes for this setup.
+    case foreignState(path: String, line: Int, text: String)
+    /// The state file or a folder above it could be written by someone other than its owner.
+    case untrustedState(path: String, problem: StateFileTrust.Problem)
     /// A command that failed, with what it printed.
     case commandFailed(command: [String], status: Int32, output: String)
     case sysctlUnreadable(key: SysctlKey, reason: String)
@@ -38,6 +42,10 @@ public enum RealServerError: Error, Sendable, Equatable, CustomStringConvertible
             "tunnel device \(device) is missing: load the \(module) module (modprobe \(module))"
         case .corruptState(let path, let line, let text):
             "\(path):\(line): cannot read state line '\(text)'"
+        case .foreignState(let path, let line, let text):
+            "\(path):\(line): '\(text)' is not a change start makes for this VIP: refusing to undo it (remove the file if it is not ours)"
+        case .untrustedState(let path, let problem):
+            "refusing state \(path): \(problem)"
         case .commandFailed(let command, let status, let output):
             "'\(command.joined(separator: " "))' failed (exit \(status))" + (output.isEmpty ? "" : ": \(output)")
         case .sysctlUnreadable(let key, let reason):

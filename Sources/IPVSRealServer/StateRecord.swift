@@ -30,14 +30,20 @@ public enum StateRecord {
         }
     }
 
-    /// Reads a state file; `path` only names it in errors.
-    public static func parse(_ text: String, path: String) throws(RealServerError) -> [Step] {
+    /// Reads a state file; `path` only names it in errors. A line that reads as a step `accepting`
+    /// refuses is an error too: `stop` must not undo what `start` never does.
+    public static func parse(
+        _ text: String, path: String, accepting: (Step) -> Bool = { _ in true }
+    ) throws(RealServerError) -> [Step] {
         var steps: [Step] = []
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = rawLine.drop { $0 == " " || $0 == "\t" }
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             guard let step = step(trimmed.split(separator: " ").map(String.init)) else {
                 throw .corruptState(path: path, line: index + 1, text: String(rawLine))
+            }
+            guard accepting(step) else {
+                throw .foreignState(path: path, line: index + 1, text: String(rawLine))
             }
             steps.append(step)
         }

@@ -84,7 +84,7 @@ struct Start: ParsableCommand {
         try reporting(options) { (setup, host, store) throws(RealServerError) in
             let observed = try host.observe(setup)
             let steps = try SetupPlan.start(setup, on: observed)
-            var recorded = try store.load() ?? []
+            var recorded = try store.load(for: setup) ?? []
             for step in steps {
                 try host.apply(step)
                 recorded.append(step)
@@ -105,7 +105,7 @@ struct Stop: ParsableCommand {
 
     func run() throws {
         try reporting(options) { (setup, host, store) throws(RealServerError) in
-            guard let recorded = try store.load() else {
+            guard let recorded = try store.load(for: setup) else {
                 print("ipvsadm-realserver: nothing recorded for \(setup.vipPrefix) in this network namespace: nothing to undo")
                 return
             }
@@ -133,7 +133,7 @@ struct Status: ParsableCommand {
                 print("\(inPlace ? "ok     " : "missing") \(requirement.summary)")
                 if !inPlace { missing += 1 }
             }
-            let recorded = try store.load()
+            let recorded = try store.load(for: setup)
             print("state: \(recorded.map { "\($0.count) change(s) recorded in \(store.path)" } ?? "nothing recorded (\(store.path))")")
         }
         if missing > 0 { throw ExitCode(3) }
