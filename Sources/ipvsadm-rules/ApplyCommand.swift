@@ -76,11 +76,20 @@ struct ApplyCommand: ParsableCommand {
     }
 
     /// flock(2) on the lock file: released by the kernel when this process ends, however it ends,
-    /// so a killed apply never leaves the lock behind.
+    /// so a killed apply never leaves the lock behind. apply runs as root and the lock sits in a
+    /// folder others may share: a link planted there is not followed (O_NOFOLLOW), and anything
+    /// but a regular file (a FIFO, a device) is refused before it is used.
     private func takeLock() throws -> Int32 {
-        let fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        let fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
         guard fd >= 0 else {
-            writeError("ipvsadm-rules: \(lock): \(errnoText(errno))\n")
+            let code = errno
+            writeError("ipvsadm-rules: \(lock): " + (code == ELOOP ? "is a symbolic link; refusing it as the lock" : errnoText(code)) + "\n")
+            throw ExitCode(2)
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            writeError("ipvsadm-rules: \(lock): is not a regular file; refusing it as the lock\n")
             throw ExitCode(2)
         }
         while flock(fd, LOCK_EX | (noWait ? LOCK_NB : 0)) != 0 {
