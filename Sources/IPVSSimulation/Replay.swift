@@ -82,9 +82,14 @@ public struct Replay: Sendable {
                 // SCTP has no half-close: the association ends, as with expire.
                 return try play(.expire(id: name), lineNumber: lineNumber)
             }
-            // A connection whose service was deleted since changes nothing that is left; one
-            // whose server was deleted neither (the kernel drops its packets).
-            if reachesItsServer(connection) {
+            // A connection whose service was deleted since changes nothing that is left. One whose
+            // server was deleted still closes: `ipvsadm -d` moves the kernel's destination to its
+            // trash list, where it keeps its counters while connections reference it, and the
+            // director drops only the CLIENT's packets of such a connection (the input path checks
+            // that the destination is available); the real server's FIN takes the output path,
+            // which does not, so the entry moves to FIN_WAIT and the trashed destination counts it
+            // inactive. A re-add revives that same destination from the trash, counters included.
+            if director.services[connection.service]?.connections[connection.id] != nil {
                 try director.withService(connection.service) { state throws(SimulationError) in
                     _ = state.close(connection.id)
                 }

@@ -489,6 +489,26 @@ def deleted_server(seed):
     t.write()
 
 
+def deleted_server_closed(seed):
+    """lc: two of a deleted server's connections close while it is deleted (the real server's FIN
+    passes the director, whose drop is of the client's packets only), then it is re-added with
+    another weight: revived from the trash it counts them inactive, 256 + 2 against the others'
+    768, and takes the next two connections (counted active it would take one)."""
+    t = Trace("lc-deleted-server-closed", seed)
+    service = f"-t {VIP}:80"
+    t.rule(f"-A {service} -s lc")
+    for host in (1, 2):
+        t.rule(f"-a {service} -r 198.51.100.{host}:80 -m -w 1")
+    ids = [t.open() for _ in range(6)]  # lc over .2 .1: c1 .2, c2 .1, c3 .2, c4 .1, c5 .2, c6 .1
+    t.event(f"rule -d {service} -r 198.51.100.1:80")
+    t.event(f"close {ids[1]}")
+    t.event(f"close {ids[3]}")
+    t.event(f"rule -a {service} -r 198.51.100.1:80 -m -w 2")
+    for _ in range(4):
+        t.open()
+    t.write()
+
+
 def wrr_weights(seed):
     """wrr with weights changed again and again in the middle of a cycle (gcd and max change)."""
     t = Trace("wrr-weights", seed)
@@ -536,6 +556,7 @@ def main():
     ipv6_udp_fwmark(454)
     sctp("wlc", 460)
     deleted_server(462)
+    deleted_server_closed(463)
     locality_over_time("lblc", 470)
     locality_over_time("lblcr", 471)
     wrr_weights(480)
