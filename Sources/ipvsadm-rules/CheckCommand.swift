@@ -6,7 +6,9 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Report every line of rule files that ipvsadm 1.31 or the kernel would refuse.",
         discussion: """
-            Each file is judged as `ipvsadm -C; ipvsadm -R < FILE` would be, with no root and no kernel: \
+            Each file is judged as `ipvsadm-restore < FILE` would restore it (lines whose first character \
+            is # dropped, the table cleared, the rest read by `ipvsadm -R`; --bare: as bare `ipvsadm -R` \
+            reads it, refusing # lines), with no root and no kernel: \
             every line is parsed with ipvsadm's own grammar, then applied to a model of the kernel's \
             table, which refuses what the kernel refuses: an unknown scheduler or persistence engine, a \
             real server before its service, a duplicate service or server, an edit or delete of something \
@@ -15,7 +17,8 @@ struct CheckCommand: ParsableCommand {
             problem (a refused line changes nothing), so every problem is reported.
 
             Text output, on standard error, one line per problem: FILE:LINE:COLUMN: error: MESSAGE \
-            (standard input is named -). MESSAGE is what ipvsadm 1.31 prints for it. \
+            (standard input is named -). MESSAGE is what ipvsadm 1.31 prints for it, except for a comment \
+            ipvsadm -R would refuse, where it says why. \
             --format json prints, on standard output, an array of objects with the members file, line, \
             column, severity ("error"), kind ("parse": ipvsadm refuses the line; "kernel": the kernel \
             would) and message.

@@ -1,6 +1,7 @@
 // ipvsadm-rules: rule files (`ipvsadm -S` format) in CI and on directors. The rules themselves are
 // IPVSCore's (RuleSet/); this target reads files, talks to the kernel and prints.
 import ArgumentParser
+import IPVSCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -42,7 +43,18 @@ struct IPVSRulesCommand: ParsableCommand {
 /// Options shared by the commands that read rule files.
 struct RuleFileOptions: ParsableArguments {
     @Flag(help: ArgumentHelp(
-        "Skip lines that start with #, as ipvsadm-restore does.",
-        discussion: "Debian's ipvsadm-restore drops lines whose first character is # before ipvsadm -R sees them; ipvsadm 1.31 -R itself refuses them (and a # after blanks even with the wrapper), so without this flag they are errors."))
+        "Judge the file as bare ipvsadm -R reads it: a # line is an error.",
+        discussion: "By default a file is judged as Debian's ipvsadm-restore (and ipvsadm.service) restores it: lines whose first character is # are dropped, the rest goes to ipvsadm -R. ipvsadm 1.31 -R itself refuses # lines."))
+    var bare = false
+
+    /// The default since comments became the default; kept so that scripts written for the
+    /// earlier option still run.
+    @Flag(help: ArgumentHelp("Accepted for compatibility: the default (skip lines that start with #).", visibility: .hidden))
     var comments = false
+
+    func validate() throws {
+        if bare && comments { throw ValidationError("--bare and --comments contradict each other") }
+    }
+
+    var reader: CommentLines.Reader { bare ? .bareRestore : .ipvsadmRestore }
 }

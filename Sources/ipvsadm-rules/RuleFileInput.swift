@@ -38,7 +38,7 @@ struct RuleFileInput {
     static func checker(_ options: RuleFileOptions) -> RuleFileChecker {
         RuleFileChecker(
             resolver: SystemNameResolver(),
-            options: RuleFileChecker.Options(acceptsComments: options.comments),
+            options: RuleFileChecker.Options(reader: options.reader),
             interfaceExists: { name in
                 !name.isEmpty && !name.contains("/") && access("/sys/class/net/\(name)", F_OK) == 0
             })

@@ -95,10 +95,43 @@ import Testing
         #expect(F.positions("-A -f 0\n") == ["1:7"])
     }
 
-    @Test func aCommentLineIsAnErrorUnlessAsked() {
-        #expect(F.messages("# web\n-A -t 192.0.2.1:80\n") == ["Try `ipvsadm -h' or 'ipvsadm --help' for more information."])
-        #expect(F.check("# web\n-A -t 192.0.2.1:80\n", comments: true).isValid)
-        #expect(!F.check("  # indented\n", comments: true).isValid)
+    @Test func aLineStartingWithHashIsDroppedAsIpvsadmRestoreDrops() {
+        #expect(F.check("# web\n-A -t 192.0.2.1:80\n#-a -t 192.0.2.1:80 -r 198.51.100.1\n").isValid)
+    }
+
+    @Test func anIndentedCommentReachesIpvsadmRAndIsRefusedWithWhy() {
+        #expect(F.messages("-A -t 192.0.2.1:80\n  # web\n") == [
+            "ipvsadm-restore strips only comment lines whose first character is #; ipvsadm -R refuses this indented one"])
+        #expect(F.positions("-A -t 192.0.2.1:80\n\t# web\n") == ["2:2"])
+    }
+
+    @Test func aCommentAfterACommandIs131sErrorWithWhy() {
+        #expect(F.messages("-A -t 192.0.2.1:80 # web\n") == [
+            "unexpected argument # (a comment after a command is not stripped, by ipvsadm-restore or ipvsadm -R)"])
+        #expect(F.positions("-A -t 192.0.2.1:80 # web\n") == ["1:20"])
+    }
+
+    @Test func bareJudgesACommentLineAsIpvsadmRRefusesIt() {
+        let result = F.check("# web\n-A -t 192.0.2.1:80\n", reader: .bareRestore)
+        #expect(result.diagnostics.map(\.message) == ["ipvsadm -R refuses comment lines; ipvsadm-restore strips them"])
+        #expect(result.diagnostics.map { "\($0.line):\($0.column)" } == ["1:1"])
+        #expect(result.diagnostics.first?.kind == .parse)
+    }
+
+    @Test func bareStopsWhere131StopsAtACommentLine() {
+        let stops = F.check("# web\n", reader: .bareRestore).diagnostics.first?.stopsRestore
+        let tryHelp = F.check("nonsense\n", reader: .bareRestore).diagnostics.first?.stopsRestore
+        #expect(stops != nil && stops == tryHelp)
+    }
+
+    @Test func bareSaysOfAnIndentedCommentThatTheWrapperWouldNotStripItEither() {
+        #expect(F.check("  # web\n", reader: .bareRestore).diagnostics.map(\.message) == [
+            "ipvsadm -R refuses comment lines; ipvsadm-restore strips them only when # is the line's first character"])
+    }
+
+    @Test func blankLinesAreSkippedByEitherReader() {
+        #expect(F.check("\n  \n-A -t 192.0.2.1:80\n\t\n", reader: .bareRestore).isValid)
+        #expect(F.check("\n  \n-A -t 192.0.2.1:80\n\t\n").isValid)
     }
 
     @Test func everyProblemIsReportedAndARefusedLineChangesNothing() {

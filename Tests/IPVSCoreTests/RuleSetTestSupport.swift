@@ -29,8 +29,8 @@ enum RuleSetFixtures {
         bytes(testsFolder + "/IPVSCoreTests/RuleSetGolden/\(name).save").map { String(decoding: $0, as: UTF8.self) }
     }
 
-    static func check(_ text: String, comments: Bool = false) -> RuleFileChecker.Result {
-        RuleFileChecker(resolver: NumericOnlyResolver(), options: .init(acceptsComments: comments)).check(Array(text.utf8))
+    static func check(_ text: String, reader: CommentLines.Reader = .ipvsadmRestore) -> RuleFileChecker.Result {
+        RuleFileChecker(resolver: NumericOnlyResolver(), options: .init(reader: reader)).check(Array(text.utf8))
     }
 
     /// Line and column of each diagnostic.

@@ -5,12 +5,13 @@
 /// 1.31 would stop at, so that every problem is reported; a refused line changes nothing.
 public struct RuleFileChecker: Sendable {
     public struct Options: Sendable {
-        /// Skip lines that start with `#` (in their first byte), as Debian's ipvsadm-restore wrapper
-        /// does (`grep -v '^#'`) before it calls `ipvsadm -R`; 1.31 itself refuses them.
-        public var acceptsComments = false
+        /// Who the file is judged for: by default ipvsadm-restore, which drops the lines whose
+        /// first byte is `#` (as rule files kept with comments are restored); or bare `ipvsadm -R`,
+        /// which refuses them.
+        public var reader: CommentLines.Reader
 
-        public init(acceptsComments: Bool = false) {
-            self.acceptsComments = acceptsComments
+        public init(reader: CommentLines.Reader = .ipvsadmRestore) {
+            self.reader = reader
         }
     }
 
@@ -46,7 +47,7 @@ public struct RuleFileChecker: Sendable {
         let parser = CommandLineParser(resolver: resolver)
         for (index, line) in Self.lines(bytes).enumerated() {
             let number = index + 1
-            if options.acceptsComments && line.first == UInt8(ascii: "#") { continue }
+            if CommentLines.isDropped(line, by: options.reader) { continue }
             let words = RestoreLine.positionedWords(line)
             guard let first = words.first else { continue }
             let arguments = words.map(\.bytes)
@@ -55,9 +56,12 @@ public struct RuleFileChecker: Sendable {
             do {
                 command = try parser.parse(bytes: arguments)
             } catch {
+                let column = locator.column(for: error)
+                let message = CommentLines.commentLineMessage(line, firstWord: first.bytes, reader: options.reader)
+                    ?? Self.text(error.message(programName: Array("ipvsadm".utf8)))
+                    + CommentLines.trailingCommentHint(words.first(where: { $0.column == column })?.bytes)
                 diagnostics.append(RuleDiagnostic(
-                    line: number, column: locator.column(for: error), kind: .parse,
-                    message: Self.text(error.message(programName: Array("ipvsadm".utf8))),
+                    line: number, column: column, kind: .parse, message: message,
                     stopsRestore: !error.restoreContinues))
                 continue
             }
