@@ -152,10 +152,12 @@ public enum ListingFormatter {
                     writer.text(" mask ")
                     writer.text(mask)
                 }
-            }
-            if let engine = service.persistenceEngine, !engine.isEmpty {
-                writer.text(" pe ")
-                writer.text(engine)
+                // 1.31 names the engine only as part of persistence: a service created with
+                // --pe but no -p keeps its engine in the kernel (-S saves it) yet lists without it.
+                if let engine = service.persistenceEngine, !engine.isEmpty {
+                    writer.text(" pe ")
+                    writer.text(engine)
+                }
             }
             if service.flags.contains(.onePacket) { writer.text(" ops") }
         }
