@@ -23,6 +23,9 @@ enum AddressParsing {
             return (address, 0)
         }
         if let address = NumberParsing.inet6(text) { return (address, 0) }
+        // 1.31 takes text of only decimal digits for a port with no host, which it refuses
+        // (`1` and `3221225985` are illegal, although inet_aton reads them; `0x1` and `1:80` are not).
+        if !text.isEmpty, !text.contains(where: { $0 < UInt8(ascii: "0") || $0 > UInt8(ascii: "9") }) { return nil }
         let hostPart: ArraySlice<UInt8>
         var portNumber: UInt16 = 0
         if let colon = text.firstIndex(of: UInt8(ascii: ":")) {

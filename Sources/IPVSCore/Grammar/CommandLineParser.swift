@@ -97,7 +97,6 @@ struct ParseState {
 
     var realAddress: IPAddress?
     var realPort: UInt16 = 0
-    var realPortGiven = false
     var forwarding: ForwardingMethod?
     var weight: Int32?
     var upperThreshold: UInt32?
@@ -167,7 +166,8 @@ struct ParseState {
             }
         case .netmask:
             if serviceAddress?.family == .inet6 || (firewallMark != nil && ipv6) {
-                guard let length = NumberParsing.decimal(value, in: 1...128) else { throw .illegalIPv6Netmask }
+                let length = NumberParsing.atoi(value)
+                guard (1...128).contains(length) else { throw .illegalIPv6Netmask }
                 netmask = (UInt32(truncatingIfNeeded: length), true)
             } else {
                 guard let mask = AddressParsing.ipv4Host(value, resolver: resolver) else { throw .illegalPersistentMask }
@@ -185,8 +185,9 @@ struct ParseState {
                 throw .illegalRealServerAddress
             }
             realAddress = address
-            realPort = port
-            realPortGiven = AddressParsing.givesPort(value)
+            // Without a port of its own the real server takes the service's port as read so far:
+            // 0 when -r comes before the service option (a masqueraded server then keeps 0).
+            realPort = AddressParsing.givesPort(value) ? port : servicePort
         case .gatewaying: forwarding = .directRoute
         case .ipip: forwarding = .tunnel
         case .masquerading: forwarding = .masquerade
@@ -309,7 +310,11 @@ struct ParseState {
         case .list:
             return .list(try listRequest())
         case .zero:
-            return .zero(seen.contains(.serviceAddress) ? try serviceKey() : nil)
+            guard seen.contains(.serviceAddress) else { return .zero(nil) }
+            let key = try serviceKey()
+            // 1.31 sends a service of address 0 and port 0 as no service at all: every counter is zeroed.
+            if case .address(_, let address, port: 0) = key, address == .zero(address.family) { return .zero(nil) }
+            return .zero(key)
         case .setTimeouts:
             return .setTimeouts(timeouts ?? Timeouts(tcp: 0, tcpFin: 0, udp: 0))
         case .startDaemon:
@@ -328,15 +333,22 @@ struct ParseState {
         }
     }
 
+    /// How much of a `-b` list 1.31 reads.
+    static let schedulerFlagsLimit = 127
+
     /// Names the kernel keeps in 16-byte fields: ipvsadm copies at most 15 bytes.
     static func kernelName(_ bytes: [UInt8]) -> String {
         String(decoding: bytes.prefix(15), as: UTF8.self)
     }
 
     private func schedulerFlags(for schedulerName: String) throws(ParseError) -> ServiceFlags {
-        guard let text = schedulerFlagsText else { return [] }
+        guard let fullText = schedulerFlagsText else { return [] }
+        // 1.31 reads the list from a 128-byte buffer: what follows its first 127 bytes is lost.
+        let text = fullText.prefix(Self.schedulerFlagsLimit)
+        let tokens = text.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: true)
+        if tokens.isEmpty && !text.isEmpty { throw .schedulerFlagListWithoutFlags(Array(text)) }
         var flags: ServiceFlags = []
-        for token in text.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: true) {
+        for token in tokens {
             let word = Array(token)
             switch word {
             case Array("flag-1".utf8): flags.insert(.schedulerFlag1)
@@ -396,8 +408,8 @@ struct ParseState {
         if command != .deleteServer && address.family != key.family && method != .tunnel { throw .differentAddressFamily }
         try checkTunnelOptions(method: method)
         var port = realPort
-        if case .address(_, _, let servicePort) = key {
-            if !realPortGiven || (command != .deleteServer && method != .masquerade) { port = servicePort }
+        if case .address(_, _, let servicePort) = key, command != .deleteServer, method != .masquerade {
+            port = servicePort
         }
         var tunnelFlags: TunnelFlags = []
         if seen.contains(.tunnelChecksum) { tunnelFlags.insert(.checksum) }

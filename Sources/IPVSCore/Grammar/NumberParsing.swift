@@ -37,6 +37,35 @@ enum NumberParsing {
         return value
     }
 
+    /// The C library's `atoi`, which ipvsadm 1.31 uses for an IPv6 prefix length: leading white
+    /// space, one sign, then as many decimal digits as there are; the rest is ignored (`64x` is
+    /// 64, `x` is 0). The digits saturate as `strtol` does on overflow, and the result keeps the
+    /// low 32 bits, as the conversion to `int` does (`4294967360` is 64).
+    static func atoi(_ text: some Collection<UInt8>) -> Int32 {
+        var index = text.startIndex
+        while index != text.endIndex, isSpace(text[index]) { index = text.index(after: index) }
+        var negative = false
+        if index != text.endIndex, text[index] == UInt8(ascii: "+") || text[index] == UInt8(ascii: "-") {
+            negative = text[index] == UInt8(ascii: "-")
+            index = text.index(after: index)
+        }
+        var magnitude: UInt64 = 0
+        var saturated = false
+        while index != text.endIndex, text[index] >= UInt8(ascii: "0"), text[index] <= UInt8(ascii: "9") {
+            let (shifted, overflow1) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = shifted.addingReportingOverflow(UInt64(text[index] - UInt8(ascii: "0")))
+            if overflow1 || overflow2 { saturated = true } else { magnitude = sum }
+            index = text.index(after: index)
+        }
+        let long: Int64
+        if negative {
+            long = saturated || magnitude > UInt64(Int64.max) + 1 ? Int64.min : Int64(truncatingIfNeeded: 0 &- magnitude)
+        } else {
+            long = saturated || magnitude > UInt64(Int64.max) ? Int64.max : Int64(magnitude)
+        }
+        return Int32(truncatingIfNeeded: long)
+    }
+
     /// The C library's `inet_aton`: one to four parts, each decimal, octal (`0` prefix) or
     /// hexadecimal (`0x`), the last part filling the remaining bytes. Returns the host-order value.
     static func inetAton(_ text: some Collection<UInt8>) -> UInt32? {

@@ -28,6 +28,8 @@ extension ParseError {
             return Array("invalid scheduler flag `".utf8) + word + Array("'\n".utf8)
         case .incompatibleSchedulerFlag(let word):
             return Array("incompatible scheduler flag `".utf8) + word + Array("'\n".utf8)
+        case .schedulerFlagListWithoutFlags(let word):
+            return Array("no scheduler flag in `".utf8) + word + Array("'\n".utf8)
         case .invalidMulticastGroup(let family, let word):
             let name = family == .inet ? "IPv4" : "IPv6"
             return Array("invalid \(name) mcast-group `".utf8) + word + Array("'\n".utf8)

@@ -37,6 +37,9 @@ public enum ParseError: Error, Sendable, Hashable {
     case onePacketOnlyForUDP
     case invalidSchedulerFlag([UInt8])
     case incompatibleSchedulerFlag([UInt8])
+    /// A `-b` list of only commas. 1.31 dies on it (SIGSEGV) without touching the table; we refuse
+    /// it as it would an unknown flag.
+    case schedulerFlagListWithoutFlags([UInt8])
     case illegalTunnelType
     case illegalTunnelPort
     case tunnelOptionsConflictWithForwarding

@@ -89,7 +89,8 @@ struct ProblemLocator {
         case .illegalPersistentMask, .illegalIPv6Netmask: return column(of: .netmask)
         case .ipv6BeforeFirewallMark: return column(ofOption: .ipv6)
         case .onePacketOnlyForUDP: return column(of: .ops, preferValue: false)
-        case .invalidSchedulerFlag(let word), .incompatibleSchedulerFlag(let word):
+        case .invalidSchedulerFlag(let word), .incompatibleSchedulerFlag(let word),
+             .schedulerFlagListWithoutFlags(let word):
             return column(ofWordContaining: word)
         case .illegalTunnelType, .missingTunnelOption: return column(of: .tunnelType)
         case .illegalTunnelPort: return column(of: .tunnelPort)
