@@ -6,15 +6,21 @@ enum NumberParsing {
         byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 
-    /// The decimal value of `text`, or nil when it is empty, has stray characters or overflows Int64.
-    static func decimal(_ text: some Collection<UInt8>) -> Int64? {
+    /// Where the digits of a C number start: after leading white space and one sign, as
+    /// `strtol` and `atoi` skip them; and whether that sign was `-`.
+    private static func signedStart<Text: Collection<UInt8>>(_ text: Text) -> (Text.Index, Bool) {
         var index = text.startIndex
         while index != text.endIndex, isSpace(text[index]) { index = text.index(after: index) }
-        var negative = false
-        if index != text.endIndex, text[index] == UInt8(ascii: "+") || text[index] == UInt8(ascii: "-") {
-            negative = text[index] == UInt8(ascii: "-")
-            index = text.index(after: index)
+        guard index != text.endIndex, text[index] == UInt8(ascii: "+") || text[index] == UInt8(ascii: "-") else {
+            return (index, false)
         }
+        return (text.index(after: index), text[index] == UInt8(ascii: "-"))
+    }
+
+    /// The decimal value of `text`, or nil when it is empty, has stray characters or overflows Int64.
+    static func decimal(_ text: some Collection<UInt8>) -> Int64? {
+        let (start, negative) = signedStart(text)
+        var index = start
         var value: Int64 = 0
         var digits = 0
         while index != text.endIndex {
@@ -42,13 +48,8 @@ enum NumberParsing {
     /// 64, `x` is 0). The digits saturate as `strtol` does on overflow, and the result keeps the
     /// low 32 bits, as the conversion to `int` does (`4294967360` is 64).
     static func atoi(_ text: some Collection<UInt8>) -> Int32 {
-        var index = text.startIndex
-        while index != text.endIndex, isSpace(text[index]) { index = text.index(after: index) }
-        var negative = false
-        if index != text.endIndex, text[index] == UInt8(ascii: "+") || text[index] == UInt8(ascii: "-") {
-            negative = text[index] == UInt8(ascii: "-")
-            index = text.index(after: index)
-        }
+        let (start, negative) = signedStart(text)
+        var index = start
         var magnitude: UInt64 = 0
         var saturated = false
         while index != text.endIndex, text[index] >= UInt8(ascii: "0"), text[index] <= UInt8(ascii: "9") {
