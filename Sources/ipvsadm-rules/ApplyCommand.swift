@@ -52,7 +52,7 @@ struct ApplyCommand: ParsableCommand {
         }
         let outcome: RuleApplier.Outcome
         do {
-            outcome = try RuleApplier(client: client).apply(requests, on: live)
+            outcome = try RuleApplier(client: client, willPerform: Self.stopHook()).apply(requests, on: live)
         } catch {
             writeError("ipvsadm-rules: apply: lost the kernel: \(LiveTable.describe(error))\n")
             throw ExitCode(4)
@@ -68,6 +68,18 @@ struct ApplyCommand: ParsableCommand {
             writeError("ipvsadm-rules: apply: the kernel refused `\(Self.text(refused))`: \(LiveTable.describe(error)); "
                 + "then refused the undo `\(Self.text(undo))`: \(LiveTable.describe(undoError)); the table is neither the old nor the new one\n")
             throw ExitCode(4)
+        }
+    }
+
+    /// The test hook behind Scripts/rules-faults' kills: with IPVSADM_RULES_TEST_STOP_AT=N (N from
+    /// 1), apply stops itself (SIGSTOP) just before its N-th request, so that a test can kill it
+    /// with N-1 changes made and the rest not. Anyone who can set the environment of an apply can
+    /// stop or kill it anyway; the hook gives them nothing more.
+    private static func stopHook() -> (Int) -> Void {
+        guard let text = getenv("IPVSADM_RULES_TEST_STOP_AT").map({ String(cString: $0) }),
+              let stopAt = Int(text), stopAt >= 1 else { return { _ in } }
+        return { index in
+            if index + 1 == stopAt { raise(SIGSTOP) }
         }
     }
 

@@ -59,4 +59,25 @@ import Testing
         #expect(F.fmt(client.table) == F.fmt(F.table(Self.old)))
         #expect(client.table.realServers(of: client.table.services[0].key).map(\.weight).sorted() == [1, 1])
     }
+
+    @Test func theObserverIsToldEachRequestJustBeforeItIsMade() throws {
+        let client = ModelClient(F.table(Self.old))
+        var seen: [(index: Int, madeBefore: Int)] = []
+        let applier = RuleApplier(client: client) { index in seen.append((index, client.performed.count)) }
+        let live = try applier.liveTable()
+        let requests = RuleTableDiff.requests(from: live, to: F.table(Self.new))
+        _ = try applier.apply(requests, on: live)
+        #expect(seen.map(\.index) == Array(0..<requests.count))
+        #expect(seen.map(\.madeBefore) == Array(0..<requests.count))
+    }
+
+    @Test func theObserverIsNotToldTheUndo() throws {
+        let client = ModelClient(F.table(Self.old), refuse: 2)
+        var seen: [Int] = []
+        let applier = RuleApplier(client: client) { seen.append($0) }
+        let live = try applier.liveTable()
+        _ = try applier.apply(RuleTableDiff.requests(from: live, to: F.table(Self.new)), on: live)
+        #expect(seen == [0, 1, 2])
+        #expect(client.performed.count == 5)  // three tried, two undone
+    }
 }

@@ -13,9 +13,12 @@ public struct RuleApplier {
     }
 
     public let client: any IPVSClient
+    /// Told the index of each request of `apply` just before it is made (not the undo's).
+    public let willPerform: (Int) -> Void
 
-    public init(client: any IPVSClient) {
+    public init(client: any IPVSClient, willPerform: @escaping (Int) -> Void = { _ in }) {
         self.client = client
+        self.willPerform = willPerform
     }
 
     /// Reads the whole table from the client.
@@ -32,6 +35,7 @@ public struct RuleApplier {
         var undo: [[IPVSRequest]] = []
         for (index, request) in requests.enumerated() {
             let inverse = RuleTableDiff.inverse(of: request, on: table)
+            willPerform(index)
             do {
                 try client.perform(request)
             } catch let error as KernelError {
