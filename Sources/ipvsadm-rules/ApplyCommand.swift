@@ -17,7 +17,8 @@ struct ApplyCommand: ParsableCommand {
 
             If the kernel refuses a change midway, the changes already made are undone, newest first, and \
             apply exits 1 with the table as it was. Only services and real servers are applied: --set, \
-            -Z and daemon lines are checked but not carried out.
+            -Z, daemon and listing lines are checked but not carried out, and apply names them on standard \
+            error (--dry-run too).
 
             Exit status: 0 applied (or nothing to do), 1 invalid file or a refusal that was undone, 2 \
             usage error, unreadable file or no kernel, 3 the lock is held and --no-wait was given, 4 the \
@@ -40,7 +41,12 @@ struct ApplyCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let wanted = try RuleFileInput.validTable(file, options: ruleOptions)
+        let checked = try RuleFileInput.valid(file, options: ruleOptions)
+        let wanted = checked.table
+        if !checked.beyondTheTable.isEmpty {
+            let lines = checked.beyondTheTable.map { "line \($0.line) (\($0.option))" }.joined(separator: ", ")
+            writeError("ipvsadm-rules: apply: changes only services and real servers; leaves alone \(lines)\n")
+        }
         let client = try LiveTable.client()
         let lockFD = dryRun ? -1 : try takeLock()
         defer { if lockFD >= 0 { close(lockFD) } }

@@ -51,12 +51,17 @@ struct RuleFileInput {
 
     /// Checks a file and returns its table, or prints its diagnostics and exits 1.
     static func validTable(_ path: String, options: RuleFileOptions) throws -> RuleTable {
+        try valid(path, options: options).table
+    }
+
+    /// Checks a file and returns what checking found, or prints its diagnostics and exits 1.
+    static func valid(_ path: String, options: RuleFileOptions) throws -> RuleFileChecker.Result {
         let input = try read(path)
         let result = checker(options).check(input.bytes)
         guard result.isValid else {
             writeError(text(result.diagnostics, file: input.name))
             throw ExitCode(1)
         }
-        return result.table
+        return result
     }
 }

@@ -151,4 +151,15 @@ import Testing
     @Test func listingAnAbsentServiceIsRefused() {
         #expect(F.messages("-L -n -t 192.0.2.1:80\n") == ["No such service"])
     }
+
+    @Test func linesBeyondTheTableAreNamedWithTheirOption() {
+        let result = F.check("--set 10 20 30\n-A -t 192.0.2.1:80\n-Z\n--start-daemon master --mcast-interface lo\n-a -t 192.0.2.1:80 -r 198.51.100.1\n")
+        #expect(result.isValid)
+        #expect(result.beyondTheTable.map(\.line) == [1, 3, 4])
+        #expect(result.beyondTheTable.map(\.option) == ["--set", "--zero", "--start-daemon"])
+    }
+
+    @Test func aRefusedLineIsNotNamedBeyondTheTable() {
+        #expect(F.check("-Z -t 192.0.2.1:80\n").beyondTheTable.isEmpty)
+    }
 }

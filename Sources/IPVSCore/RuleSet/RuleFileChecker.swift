@@ -20,7 +20,16 @@ public struct RuleFileChecker: Sendable {
         public var diagnostics: [RuleDiagnostic]
         /// The table after every accepted line.
         public var table: RuleTable
+        /// Accepted lines that change no service or real server (`--set`, `-Z`, the daemons,
+        /// listings): `ipvsadm -R` carries them out, `ipvsadm-rules apply` does not.
+        public var beyondTheTable: [BeyondTheTable] = []
         public var isValid: Bool { diagnostics.isEmpty }
+    }
+
+    /// A line `beyondTheTable` names: its number and its command's option, as `--set`.
+    public struct BeyondTheTable: Sendable, Equatable {
+        public var line: Int
+        public var option: String
     }
 
     public let resolver: any NameResolver
@@ -44,6 +53,7 @@ public struct RuleFileChecker: Sendable {
     public func check(_ bytes: [UInt8], startingFrom initial: RuleTable) -> Result {
         var table = initial
         var diagnostics: [RuleDiagnostic] = []
+        var beyondTheTable: [BeyondTheTable] = []
         let parser = CommandLineParser(resolver: resolver)
         for (index, line) in Self.lines(bytes).enumerated() {
             let number = index + 1
@@ -74,19 +84,36 @@ public struct RuleFileChecker: Sendable {
                 continue
             case .help, .version:
                 // 1.31 prints and stops reading, successfully: nothing after this line happens.
-                return Result(diagnostics: diagnostics, table: table)
+                return Result(diagnostics: diagnostics, table: table, beyondTheTable: beyondTheTable)
             default:
                 break
             }
             do {
                 try table.apply(command, interfaceExists: interfaceExists)
+                if let option = Self.optionBeyondTheTable(command) {
+                    beyondTheTable.append(BeyondTheTable(line: number, option: option))
+                }
             } catch {
                 diagnostics.append(RuleDiagnostic(
                     line: number, column: locator.column(for: error, command: command), kind: .kernel,
                     message: error.restoreMessage, stopsRestore: false))
             }
         }
-        return Result(diagnostics: diagnostics, table: table)
+        return Result(diagnostics: diagnostics, table: table, beyondTheTable: beyondTheTable)
+    }
+
+    private static func optionBeyondTheTable(_ command: Command) -> String? {
+        switch command {
+        case .setTimeouts: return "--set"
+        case .zero: return "--zero"
+        case .startDaemon: return "--start-daemon"
+        case .stopDaemon: return "--stop-daemon"
+        case .list: return "--list"
+        case .save: return "--save"
+        case .addService, .editService, .deleteService, .clear, .addServer, .editServer, .deleteServer,
+             .restore, .help, .version:
+            return nil
+        }
     }
 
     /// Lines as `ipvsadm -R` reads them: split at newlines; a last line without one still counts.
