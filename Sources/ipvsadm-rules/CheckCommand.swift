@@ -41,7 +41,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let checker = RuleFileInput.checker(ruleOptions)
-        var results: [(String, [RuleDiagnostic])] = []
+        var results: [(file: String, diagnostics: [RuleDiagnostic])] = []
         var unreadable = false
         for path in files.isEmpty ? ["-"] : files {
             do {
@@ -55,25 +55,9 @@ struct CheckCommand: ParsableCommand {
         case .text:
             for (name, diagnostics) in results { writeError(RuleFileInput.text(diagnostics, file: name)) }
         case .json:
-            var json = JSONWriter(style: .pretty)
-            json.array { list in
-                for (name, diagnostics) in results {
-                    for diagnostic in diagnostics {
-                        list.object {
-                            $0.field("file", name)
-                            $0.field("line", diagnostic.line)
-                            $0.field("column", diagnostic.column)
-                            $0.field("severity", "error")
-                            $0.field("kind", diagnostic.kind.rawValue)
-                            $0.field("message", diagnostic.message)
-                        }
-                    }
-                }
-            }
-            json.newline()
-            writeOutput(json.bytes)
+            writeOutput(JSONDiagnosticsFormatter.diagnostics(results))
         }
         if unreadable { throw ExitCode(2) }
-        if results.contains(where: { !$0.1.isEmpty }) { throw ExitCode(1) }
+        if results.contains(where: { !$0.diagnostics.isEmpty }) { throw ExitCode(1) }
     }
 }
